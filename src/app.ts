@@ -1,0 +1,239 @@
+/**
+ * Builds the Hono application: the middleware pipeline (request id · logging · security headers
+ * and CSP · body limit · locale · session · CSRF · flash), then every module's routes, each
+ * behind its named policy. Nothing here knows what a module does.
+ */
+import { randomUUID } from 'node:crypto';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { getCookie } from 'hono/cookie';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { AppError } from './kernel/errors.js';
+import { isLocale, negotiateLocale, DEFAULT_LOCALE } from './kernel/i18n/index.js';
+import { allows } from './kernel/policy.js';
+import type { Services } from './kernel/services.js';
+import { validationError } from './kernel/validation.js';
+import { SESSION_COOKIE } from './kernel/http/cookies.js';
+import { csrfProtection } from './kernel/http/csrf.js';
+import type { AppContext, AppEnv, SessionState } from './kernel/http/env.js';
+import { onError, onNotFound } from './kernel/http/error-handler.js';
+import { takeFlash } from './kernel/http/flash.js';
+import type { PageRoute, RouteDef, TeixitModule } from './kernel/http/module.js';
+import { setNavigation } from './kernel/http/view.js';
+import { createRenderCache, type RenderCache } from './kernel/http/render-cache.js';
+import type { Actor } from './kernel/policy.js';
+
+/** How the app learns who is calling; provided by the identity module. */
+export interface Authenticator {
+  /** Resolves a session cookie value to the session and its person, or null. */
+  session(services: Services, cookieValue: string, ip: string): Promise<{ state: SessionState; actor: Actor } | null>;
+  /** Resolves an API bearer token to its person (throws 401 on a bad or revoked token). */
+  token(services: Services, bearer: string): Promise<Actor>;
+}
+
+export interface BuiltApp {
+  app: Hono<AppEnv>;
+  routes: RouteDef[];
+  renderCache: RenderCache;
+}
+
+export const PAGE_PREFIX = '/:locale{ca|es|en}';
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  objectSrc: ["'none'"],
+};
+
+/** Where the person goes to sign in, keeping where they were going. */
+function signInRedirect(c: AppContext): Response {
+  const url = new URL(c.req.url);
+  return c.redirect(`/${c.get('locale')}/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
+}
+
+function policyGate(route: RouteDef): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const session = c.get('session');
+    if (route.kind === 'page' && session && !route.duringMfa) {
+      if (session.mfaPending) return c.redirect(`/${c.get('locale')}/sign-in/two-factor`, 303);
+      if (session.mfaEnrollmentRequired) return c.redirect(`/${c.get('locale')}/account/two-factor?required=1`, 303);
+    }
+    const actor = c.get('actor');
+    if (!allows(route.policy, actor, undefined)) {
+      if (actor === null && route.policy.requiresSignIn) {
+        if (route.kind === 'page' && c.req.method === 'GET') return signInRedirect(c);
+        throw new AppError('unauthenticated');
+      }
+      throw new AppError('forbidden');
+    }
+    await next();
+  };
+}
+
+/** Resolves the person: API requests by bearer token only, pages by session cookie only. */
+function identify(services: Services, auth: Authenticator): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('actor', null);
+    c.set('session', null);
+    c.set('authVia', 'none');
+    const isApi = new URL(c.req.url).pathname.startsWith('/api/');
+    if (isApi) {
+      const header = c.req.header('authorization');
+      if (header !== undefined) {
+        const match = /^Bearer\s+(\S+)$/i.exec(header);
+        if (!match?.[1]) throw new AppError('invalid_token');
+        c.set('actor', await auth.token(services, match[1]));
+        c.set('authVia', 'token');
+      }
+    } else {
+      const cookie = getCookie(c, SESSION_COOKIE);
+      if (cookie) {
+        const found = await auth.session(services, cookie, c.get('clientIp'));
+        if (found) {
+          c.set('session', found.state);
+          c.set('authVia', 'session');
+          if (!found.state.mfaPending) c.set('actor', found.actor);
+        }
+      }
+    }
+    await next();
+  };
+}
+
+/** Builds the application for one set of services and modules. */
+export function buildApp(services: Services, modules: TeixitModule[], auth: Authenticator): BuiltApp {
+  const app = new Hono<AppEnv>();
+  const routes = modules.flatMap((m) => m.routes);
+  const renderCache = createRenderCache(services);
+  setNavigation(modules.flatMap((m) => m.nav ?? []));
+
+  app.onError(onError);
+  app.notFound(onNotFound);
+
+  app.use('*', async (c, next) => {
+    c.set('services', services);
+    c.set('requestId', c.req.header('x-request-id')?.slice(0, 64) || randomUUID());
+    c.set('locale', DEFAULT_LOCALE);
+    c.set('flash', null);
+    c.set('actor', null);
+    c.set('session', null);
+    let ip = 'unknown';
+    try {
+      ip = getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      /* app.request() in tests has no socket */
+    }
+    if (services.config.trustProxy) ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || ip;
+    c.set('clientIp', ip);
+    const started = performance.now();
+    await next();
+    c.header('X-Request-Id', c.get('requestId'));
+    if (services.logger.isLevelEnabled('info')) {
+      services.logger.info(
+        { requestId: c.get('requestId'), method: c.req.method, path: new URL(c.req.url).pathname, status: c.res.status, ms: Math.round(performance.now() - started) },
+        'request',
+      );
+    }
+  });
+  app.use('*', secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'strict-origin-when-cross-origin', crossOriginEmbedderPolicy: false, permissionsPolicy: { camera: [], microphone: [], geolocation: [] } }));
+  app.use('*', bodyLimit({ maxSize: services.config.bodyLimit, onError: () => { throw new AppError('payload_too_large'); } }));
+
+  app.use('/static/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=3600');
+  });
+  app.use('/static/*', serveStatic({ root: './public', rewriteRequestPath: (p) => p.replace(/^\/static/, '') }));
+  app.get('/favicon.ico', (c) => c.redirect('/static/favicon.svg', 301));
+
+  // Language: from the path for pages; Accept-Language for the API and bare paths.
+  app.use('*', async (c, next) => {
+    const first = new URL(c.req.url).pathname.split('/')[1] ?? '';
+    c.set('locale', isLocale(first) ? first : negotiateLocale(c.req.header('accept-language')));
+    await next();
+  });
+
+  app.use('*', identify(services, auth));
+
+  // Remember a signed-in person's language: the page they open is in the language they chose.
+  app.use(`${PAGE_PREFIX}/*`, async (c, next) => {
+    const session = c.get('session');
+    if (session && c.req.method === 'GET' && session.locale !== c.get('locale')) {
+      await services.database.db.updateTable('users').set({ locale: c.get('locale') }).where('id', '=', session.userId).execute();
+    }
+    await next();
+  });
+
+  app.use('*', async (c, next) => {
+    if (new URL(c.req.url).pathname.startsWith('/api/')) return next();
+    return csrfProtection()(c, next);
+  });
+  app.use(`${PAGE_PREFIX}/*`, async (c, next) => {
+    c.set('flash', takeFlash(c));
+    await next();
+  });
+  app.use(PAGE_PREFIX, async (c, next) => {
+    c.set('flash', takeFlash(c));
+    await next();
+  });
+
+  app.get('/', (c) => {
+    c.header('Vary', 'Accept-Language, Cookie');
+    const session = c.get('session');
+    const locale = session ? session.locale : negotiateLocale(c.req.header('accept-language'));
+    return c.redirect(`/${locale}`, 302);
+  });
+
+  const api = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) throw validationError(result.error, c.get('locale'));
+    },
+  });
+
+  for (const route of routes) {
+    const gate = policyGate(route);
+    const extra = route.middleware ?? [];
+    if (route.kind === 'api') {
+      api.use(route.path.replace(/\{(\w+)\}/g, ':$1'), async (c, next) => {
+        if (c.req.method !== route.method) return next();
+        return gate(c, next);
+      });
+      for (const mw of extra) api.use(route.path.replace(/\{(\w+)\}/g, ':$1'), mw);
+      api.openapi(route.openapi, route.handler as never);
+      continue;
+    }
+    const fullPath = route.kind === 'page' ? `${PAGE_PREFIX}${route.path === '/' ? '' : route.path}` : route.path;
+    const cached = route.method === 'GET' && route.cacheTags ? renderCache.middleware(route.cacheTags) : null;
+    const handlers = [gate, ...extra, ...(cached ? [cached] : []), route.handler];
+    app.on(route.method, fullPath, ...(handlers as [MiddlewareHandler<AppEnv>]));
+    if (route.kind === 'page' && route.path === '/') app.on(route.method, `${PAGE_PREFIX}/`, ...(handlers as [MiddlewareHandler<AppEnv>]));
+  }
+
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.route('/api/v1', api);
+  let openapiDocument: unknown;
+  app.get('/api/openapi.json', (c) => {
+    openapiDocument ??= api.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: {
+        title: 'Teixit API',
+        version: '1',
+        description:
+          "The JSON API of Teixit. Anonymous requests see what a visitor sees; `Authorization: Bearer <token>` acts as the token's person. Errors are application/problem+json (RFC 9457), localized by Accept-Language.",
+        license: { name: 'Public data: CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
+      },
+      servers: [{ url: '/api/v1' }],
+    });
+    return c.json(openapiDocument);
+  });
+
+  return { app, routes, renderCache };
+}

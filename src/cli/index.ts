@@ -1,0 +1,12 @@
+/** The CLI's commands, by name. Each returns an exit code (-1: keeps running, e.g. serve). */
+import type { parseArgs } from 'node:util';
+import type { Config } from '../config.js';
+import { serveCommand, migrateCommand, auditCommand } from './basic.js';
+
+export type CliCommand = (config: Config, args: string[], parse: typeof parseArgs) => Promise<number>;
+
+export const commands: Record<string, CliCommand> = {
+  serve: serveCommand,
+  migrate: migrateCommand,
+  audit: auditCommand,
+};

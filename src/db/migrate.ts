@@ -1,0 +1,48 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { sql } from 'kysely';
+import type { Database } from './types.js';
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+/** Any number, as long as it is the same in every process: serializes concurrent migrators. */
+const MIGRATION_LOCK = 7_463_001;
+
+export interface Migration {
+  id: string;
+  script: string;
+}
+
+/** The numbered `.sql` files of `src/db/migrations`, in order. */
+export async function listMigrations(): Promise<Migration[]> {
+  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
+  return Promise.all(
+    files.map(async (file) => ({
+      id: path.basename(file, '.sql'),
+      script: await readFile(path.join(MIGRATIONS_DIR, file), 'utf8'),
+    })),
+  );
+}
+
+/**
+ * Applies every migration not yet applied, in one transaction under an advisory lock, so two
+ * processes starting together never run one twice. Returns the ids it applied.
+ */
+export async function migrate(database: Database): Promise<string[]> {
+  const migrations = await listMigrations();
+  return database.db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+    await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
+      id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(trx);
+    const done = await sql<{ id: string }>`SELECT id FROM schema_migrations`.execute(trx);
+    const applied = new Set(done.rows.map((r) => r.id));
+    const ran: string[] = [];
+    for (const migration of migrations) {
+      if (applied.has(migration.id)) continue;
+      await sql.raw(migration.script).execute(trx);
+      await sql`INSERT INTO schema_migrations (id) VALUES (${migration.id})`.execute(trx);
+      ran.push(migration.id);
+    }
+    return ran;
+  });
+}

@@ -1,0 +1,48 @@
+/** The Hono environment every route sees: request id, language, the person and the services. */
+import type { Context } from 'hono';
+import type { Locale } from '../i18n/index.js';
+import type { Actor } from '../policy.js';
+import type { RequestScope, Services } from '../services.js';
+import type { Flash } from '../ui/context.js';
+
+/** The signed-in state of a cookie session, as the identity module resolves it. */
+export interface SessionState {
+  id: number;
+  userId: number;
+  /** The person has TOTP on and has not yet given a code in this session. */
+  mfaPending: boolean;
+  /** The person's role requires 2FA and they have not enrolled yet. */
+  mfaEnrollmentRequired: boolean;
+  /** The person's saved language. */
+  locale: Locale;
+}
+
+export interface AppVariables {
+  requestId: string;
+  locale: Locale;
+  services: Services;
+  actor: Actor | null;
+  session: SessionState | null;
+  /** How the actor was identified: a browser session, an API token, or nobody. */
+  authVia: 'session' | 'token' | 'none';
+  csrfToken: string;
+  flash: Flash | null;
+  clientIp: string;
+}
+
+export interface AppEnv {
+  Variables: AppVariables;
+}
+
+export type AppContext = Context<AppEnv>;
+
+/** The scope a command or query runs in, from the request. */
+export function scopeOf(c: AppContext): RequestScope {
+  return {
+    services: c.get('services'),
+    actor: c.get('actor'),
+    locale: c.get('locale'),
+    requestId: c.get('requestId'),
+    ip: c.get('clientIp'),
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Render cache for what visitors see. Public pages are read far more than written, so their HTML
+ * is kept per path and locale, stamped with the generation of each tag it shows. A command's
+ * event naming a tag bumps that tag's generation here at once (this process never serves a stale
+ * page) and in the database, where every other process reads it within a second.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Services } from '../services.js';
+import { SESSION_COOKIE, FLASH_COOKIE } from './cookies.js';
+import type { AppEnv } from './env.js';
+import { bumpGenerations, readGenerations } from './render-cache-store.js';
+
+interface Entry {
+  body: string;
+  contentType: string;
+  stamp: Map<string, number>;
+}
+
+export interface RenderCache {
+  middleware(tags: string[]): MiddlewareHandler<AppEnv>;
+  /** Marks every page showing one of `tags` stale, here and for every process. */
+  invalidate(tags: string[]): Promise<void>;
+  /** Reads the generations other processes wrote (runs every second once started). */
+  refresh(): Promise<void>;
+  start(): () => void;
+  size(): number;
+}
+
+const MAX_ENTRIES = 2000;
+
+export function createRenderCache(services: Services): RenderCache {
+  const enabled = services.config.renderCache;
+  const entries = new Map<string, Entry>();
+  const generations = new Map<string, number>();
+
+  const current = (tag: string) => generations.get(tag) ?? 0;
+  const fresh = (entry: Entry) => [...entry.stamp].every(([tag, gen]) => current(tag) === gen);
+
+  const cache: RenderCache = {
+    middleware(tags) {
+      return async (c, next) => {
+        if (!enabled || c.req.method !== 'GET' || getCookie(c, SESSION_COOKIE) || getCookie(c, FLASH_COOKIE)) return next();
+        const key = `${c.get('locale')}|${c.req.url}`;
+        const hit = entries.get(key);
+        if (hit && fresh(hit)) {
+          c.header('X-Render-Cache', 'hit');
+          return c.body(hit.body, 200, { 'Content-Type': hit.contentType });
+        }
+        const stamp = new Map(tags.map((tag) => [tag, current(tag)]));
+        await next();
+        if (c.res.status === 200) {
+          const body = await c.res.clone().text();
+          if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+          entries.set(key, { body, contentType: c.res.headers.get('content-type') ?? 'text/html; charset=UTF-8', stamp });
+        }
+      };
+    },
+    async invalidate(tags) {
+      if (tags.length === 0) return;
+      for (const tag of tags) generations.set(tag, current(tag) + 1);
+      const stored = await bumpGenerations(services.database.db, tags);
+      for (const [tag, gen] of stored) if (gen > current(tag)) generations.set(tag, gen);
+    },
+    async refresh() {
+      for (const [tag, gen] of await readGenerations(services.database.db)) {
+        if (gen > current(tag)) generations.set(tag, gen);
+      }
+    },
+    start() {
+      const unsubscribe = services.events.subscribe((event) => (event.tags?.length ? cache.invalidate(event.tags) : undefined));
+      const timer = setInterval(() => {
+        cache.refresh().catch((error: unknown) => services.logger.warn({ err: error }, 'render cache refresh failed'));
+      }, 1000);
+      timer.unref();
+      return () => {
+        unsubscribe();
+        clearInterval(timer);
+      };
+    },
+    size: () => entries.size,
+  };
+  return cache;
+}

@@ -1,0 +1,6 @@
+/** Every module of the application, in the order their routes, navigation and seeds apply. */
+import type { TeixitModule } from '../kernel/http/module.js';
+import { identityModule } from './identity/index.js';
+import { siteModule } from './site/index.js';
+
+export const modules: TeixitModule[] = [siteModule, identityModule];
