@@ -122,7 +122,7 @@ export class Agent {
     return sign(this.services.secret, `csrf|${binding}`);
   }
 
-  async request(method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string> } = {}): Promise<Response> {
+  async request(method: string, path: string, init: { body?: string | FormData | Blob; headers?: Record<string, string> } = {}): Promise<Response> {
     const response = await this.built.app.request(path, {
       method,
       headers: { cookie: this.cookieHeader(), ...init.headers },
