@@ -1,8 +1,7 @@
 /** HTTP for signing in and out, and the second-factor step. Thin: the rules live in the services. */
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { isAppError } from '../../kernel/errors.js';
-import { cookieOptions, SESSION_COOKIE } from '../../kernel/http/cookies.js';
-import { refreshCsrfToken } from '../../kernel/http/csrf.js';
+import { SESSION_COOKIE } from '../../kernel/http/cookies.js';
 import { scopeOf, type AppContext } from '../../kernel/http/env.js';
 import { setFlash } from '../../kernel/http/flash.js';
 import { formString, readForm } from '../../kernel/http/forms.js';
@@ -11,17 +10,12 @@ import { viewContext } from '../../kernel/http/view.js';
 import { publicAccess, signedIn } from '../../kernel/policy.js';
 import { definePolicy } from '../../kernel/policy.js';
 import { safeNext, signIn, signOut } from './sign-in.js';
+import { setSessionCookie } from './session-cookie.js';
 import { passSecondFactor } from './two-factor.js';
 import { SecondFactorPage, SignInPage } from './views/sign-in.js';
 
 /** Someone who has a session but still owes their second factor. */
 export const pendingSecondFactor = definePolicy<void>('identity.second_factor', { requiresSignIn: false }, () => true);
-
-function setSessionCookie(c: AppContext, token: string): void {
-  const maxAge = c.get('services').config.sessionMaxDays * 24 * 3600;
-  setCookie(c, SESSION_COOKIE, token, cookieOptions(c, { maxAge }));
-  refreshCsrfToken(c, token);
-}
 
 const home = (c: AppContext) => `/${c.get('locale')}/me`;
 
