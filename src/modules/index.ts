@@ -1,6 +1,7 @@
 /** Every module of the application, in the order their routes, navigation and seeds apply. */
 import type { TeixitModule } from '../kernel/http/module.js';
+import { apiModule } from './api/index.js';
 import { identityModule } from './identity/index.js';
 import { siteModule } from './site/index.js';
 
-export const modules: TeixitModule[] = [siteModule, identityModule];
+export const modules: TeixitModule[] = [siteModule, identityModule, apiModule];
