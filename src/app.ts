@@ -21,7 +21,7 @@ import { csrfProtection } from './kernel/http/csrf.js';
 import type { AppContext, AppEnv, SessionState } from './kernel/http/env.js';
 import { onError, onNotFound } from './kernel/http/error-handler.js';
 import { takeFlash } from './kernel/http/flash.js';
-import type { PageRoute, RouteDef, TeixitModule } from './kernel/http/module.js';
+import type { RouteDef, TeixitModule } from './kernel/http/module.js';
 import { setNavigation } from './kernel/http/view.js';
 import { createRenderCache, type RenderCache } from './kernel/http/render-cache.js';
 import type { Actor } from './kernel/policy.js';
