@@ -5,6 +5,7 @@
 import type { Authenticator } from '../../app.js';
 import type { TeixitModule } from '../../kernel/http/module.js';
 import { identityRoutes } from './routes.js';
+import { seedIdentityDemo } from './seed.js';
 import { resolveApiToken, resolveSession } from './sessions.js';
 
 export { hashPassword, passwordProblem } from './passwords.js';
@@ -19,4 +20,5 @@ export const authenticator: Authenticator = {
 export const identityModule: TeixitModule = {
   name: 'identity',
   routes: identityRoutes,
+  seedDemo: seedIdentityDemo,
 };
