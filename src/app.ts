@@ -12,13 +12,14 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { AppError } from './kernel/errors.js';
-import { isLocale, negotiateLocale, DEFAULT_LOCALE } from './kernel/i18n/index.js';
+import { isLocale, negotiateLocale, DEFAULT_LOCALE, type Locale } from './kernel/i18n/index.js';
 import { allows } from './kernel/policy.js';
-import type { Services } from './kernel/services.js';
+import { hitRateLimits } from './kernel/rate-limit/index.js';
+import type { RequestScope, Services } from './kernel/services.js';
 import { validationError } from './kernel/validation.js';
 import { SESSION_COOKIE } from './kernel/http/cookies.js';
 import { csrfProtection } from './kernel/http/csrf.js';
-import type { AppContext, AppEnv, SessionState } from './kernel/http/env.js';
+import { scopeOf, type AppContext, type AppEnv, type SessionState } from './kernel/http/env.js';
 import { onError, onNotFound } from './kernel/http/error-handler.js';
 import { takeFlash } from './kernel/http/flash.js';
 import type { RouteDef, TeixitModule } from './kernel/http/module.js';
@@ -32,6 +33,8 @@ export interface Authenticator {
   session(services: Services, cookieValue: string, ip: string): Promise<{ state: SessionState; actor: Actor } | null>;
   /** Resolves an API bearer token to its person (throws 401 on a bad or revoked token). */
   token(services: Services, bearer: string): Promise<Actor>;
+  /** Saves the language a signed-in person is reading in as theirs. */
+  rememberLanguage(scope: RequestScope, locale: Locale): Promise<void>;
 }
 
 export interface BuiltApp {
@@ -41,6 +44,7 @@ export interface BuiltApp {
 }
 
 export const PAGE_PREFIX = '/:locale{ca|es|en}';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CSP = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
@@ -163,11 +167,22 @@ export function buildApp(services: Services, modules: TeixitModule[], auth: Auth
 
   app.use('*', identify(services, auth));
 
+  // Every write counts against a generous per-person (or, for visitors, per-address) limit, so
+  // a runaway script or a flood cannot fill the database; sign-in and resets have tighter ones.
+  app.use('*', async (c, next) => {
+    if (!SAFE_METHODS.has(c.req.method)) {
+      const actor = c.get('actor');
+      const key = actor ? `writes:person:${actor.id}` : `writes:ip:${c.get('clientIp')}`;
+      await hitRateLimits(services.database.db, [{ key, max: services.config.writeLimit, windowSeconds: 300 }]);
+    }
+    await next();
+  });
+
   // Remember a signed-in person's language: the page they open is in the language they chose.
   app.use(`${PAGE_PREFIX}/*`, async (c, next) => {
     const session = c.get('session');
-    if (session && c.req.method === 'GET' && session.locale !== c.get('locale')) {
-      await services.database.db.updateTable('users').set({ locale: c.get('locale') }).where('id', '=', session.userId).execute();
+    if (session && c.get('actor') && c.req.method === 'GET' && session.locale !== c.get('locale')) {
+      await auth.rememberLanguage(scopeOf(c), c.get('locale'));
     }
     await next();
   });

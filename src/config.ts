@@ -39,6 +39,8 @@ const schema = z.object({
   TEIXIT_MIN_FREE_MB: z.coerce.number().int().min(0).default(256),
   /** Largest request body accepted, in bytes. */
   TEIXIT_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Writes (POST/PUT/PATCH/DELETE) one person, or one address for visitors, may make in 5 minutes. */
+  TEIXIT_WRITE_LIMIT: z.coerce.number().int().min(1).default(300),
   /** `on` behind a reverse proxy: trust X-Forwarded-For/-Proto for client address and HTTPS. */
   TEIXIT_TRUST_PROXY: onOff('off'),
   /** `off` stops this process from running background jobs (mail delivery, reminders). */
@@ -65,6 +67,7 @@ export interface Config {
   sessionMaxDays: number;
   minFreeBytes: number;
   bodyLimit: number;
+  writeLimit: number;
   trustProxy: boolean;
   jobs: boolean;
   renderCache: boolean;
@@ -97,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxDays: e.SESSION_MAX_DAYS,
     minFreeBytes: e.TEIXIT_MIN_FREE_MB * 1024 * 1024,
     bodyLimit: e.TEIXIT_BODY_LIMIT,
+    writeLimit: e.TEIXIT_WRITE_LIMIT,
     trustProxy: e.TEIXIT_TRUST_PROXY,
     jobs: e.TEIXIT_JOBS,
     renderCache: e.TEIXIT_RENDER_CACHE,
