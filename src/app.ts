@@ -43,7 +43,9 @@ export interface BuiltApp {
   renderCache: RenderCache;
 }
 
-export const PAGE_PREFIX = '/:locale{ca|es|en}';
+// The group matters: Hono's TrieRouter (which SmartRouter falls back to once a pattern defeats
+// its RegExpRouter) tests a bare `ca|es|en` as `^ca|es|en$`, so `/ca/anything` matched the home page.
+export const PAGE_PREFIX = '/:locale{(?:ca|es|en)}';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CSP = {
   defaultSrc: ["'self'"],
