@@ -5,12 +5,22 @@
 import type { Authenticator } from '../../app.js';
 import type { TeixitModule } from '../../kernel/http/module.js';
 import { identityRoutes } from './routes.js';
+import { invitationRoutes } from './routes-invitations.js';
+import { recoveryRoutes } from './routes-recovery.js';
+import { setupRoutes } from './routes-setup.js';
+import { signUpRoutes } from './routes-sign-up.js';
+import { twoFactorRoutes } from './routes-two-factor.js';
+import { verificationRoutes } from './routes-verification.js';
 import { seedIdentityDemo } from './seed.js';
 import { resolveApiToken, resolveSession } from './sessions.js';
 
 export { hashPassword, passwordProblem } from './passwords.js';
 export { requiresTwoFactor } from './sessions.js';
 export { findUserById, findUserByEmail, type UserRow } from './store.js';
+
+// Invitations (the admin module's invite form) and e-mail verification (the account page).
+export { inviteByEmail, inviteSchema, invitePolicy } from './invitations.js';
+export { sendVerificationEmail } from './verification.js';
 
 export const authenticator: Authenticator = {
   session: (services, cookieValue) => resolveSession(services, cookieValue),
@@ -19,6 +29,6 @@ export const authenticator: Authenticator = {
 
 export const identityModule: TeixitModule = {
   name: 'identity',
-  routes: identityRoutes,
+  routes: [...identityRoutes, ...recoveryRoutes, ...verificationRoutes, ...invitationRoutes, ...signUpRoutes, ...twoFactorRoutes, ...setupRoutes],
   seedDemo: seedIdentityDemo,
 };

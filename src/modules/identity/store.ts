@@ -324,3 +324,8 @@ export async function countUsers(db: Queryable): Promise<number> {
   const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Marks one of the person's own sessions as past the second factor (after enrolling in it). */
+export async function markUserSessionMfaPassed(trx: Queryable, sessionId: number, userId: number): Promise<void> {
+  await trx.updateTable('sessions').set({ mfa_passed: true }).where('id', '=', sessionId).where('user_id', '=', userId).execute();
+}
