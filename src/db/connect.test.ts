@@ -142,10 +142,13 @@ describe('countQueries counts the statements of the work it wraps, and only thos
 });
 
 describe.skipIf(testEngine() !== 'pglite')('the embedded database on disk', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'teixit-disk-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let dir = '';
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('persists across a close and reopen, holds the lock while open and releases it on close', async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'teixit-disk-'));
     const first = await openDatabase({ dataDir: dir });
     expect(first.kind).toBe('pglite');
     expect(existsSync(path.join(dir, LOCK_FILE))).toBe(true);
