@@ -2,6 +2,11 @@
 import type { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
 import { serveCommand, migrateCommand, auditCommand } from './basic.js';
+import { backupCommand } from './backup.js';
+import { restoreCommand } from './restore.js';
+import { seedCommand } from './seed.js';
+import { tokenCommand } from './tokens.js';
+import { userCommand } from './users.js';
 
 export type CliCommand = (config: Config, args: string[], parse: typeof parseArgs) => Promise<number>;
 
@@ -9,4 +14,9 @@ export const commands: Record<string, CliCommand> = {
   serve: serveCommand,
   migrate: migrateCommand,
   audit: auditCommand,
+  seed: seedCommand,
+  user: userCommand,
+  token: tokenCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };

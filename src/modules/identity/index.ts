@@ -17,6 +17,10 @@ import { resolveApiToken, resolveSession } from './sessions.js';
 export { hashPassword, passwordProblem } from './passwords.js';
 export { requiresTwoFactor } from './sessions.js';
 export { findUserById, findUserByEmail, type UserRow } from './store.js';
+// For the CLI (`teixit user create`, `teixit token create`) and the first start.
+export { countUsers, insertApiToken, insertUser } from './store.js';
+export { absoluteUrl, issueLink } from './links.js';
+export { emailField, nameField } from './schema.js';
 
 // Invitations (the admin module's invite form) and e-mail verification (the account page).
 export { inviteByEmail, inviteSchema, invitePolicy } from './invitations.js';
