@@ -21,6 +21,14 @@ export { findUserById, findUserByEmail, type UserRow } from './store.js';
 export { countUsers, insertApiToken, insertUser } from './store.js';
 export { absoluteUrl, issueLink } from './links.js';
 export { emailField, nameField } from './schema.js';
+// For the account module (a person's own account page, data download and deletion).
+export { newPasswordSchema, verifyPassword } from './passwords.js';
+export {
+  apiTokensForExport, listApiTokens, listLiveSessions, lockActiveAdminIds, lockUser, replaceRecoveryCodes,
+  revokeApiToken, revokeSessionById, revokeUserApiTokens, revokeUserSessions, sessionsForExport, updateUser, voidOneTimeTokens,
+  type ApiTokenRow, type SessionRow,
+} from './store.js';
+export type { GlobalRole, Locale as AccountLocale } from './tables.js';
 
 // Invitations (the admin module's invite form) and e-mail verification (the account page).
 export { inviteByEmail, inviteSchema, invitePolicy } from './invitations.js';

@@ -329,3 +329,41 @@ export async function countUsers(db: Queryable): Promise<number> {
 export async function markUserSessionMfaPassed(trx: Queryable, sessionId: number, userId: number): Promise<void> {
   await trx.updateTable('sessions').set({ mfa_passed: true }).where('id', '=', sessionId).where('user_id', '=', userId).execute();
 }
+
+// Own account (the account module) -----------------------------------------------------------
+
+/**
+ * Locks every active administrator's row and returns their ids: deciding whether the last
+ * administrator may leave must not race with another administrator leaving at the same time.
+ */
+export async function lockActiveAdminIds(trx: Queryable): Promise<number[]> {
+  const rows = await trx
+    .selectFrom('users')
+    .select('id')
+    .where(sql<boolean>`'admin' = ANY(roles)`)
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return rows.map((row) => Number(row.id));
+}
+
+/** Every session a person has had, without the token hash, for "download my data". */
+export async function sessionsForExport(db: Queryable, userId: number) {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'ip', 'user_agent', 'mfa_passed', 'created_at', 'last_seen_at', 'expires_at', 'revoked_at'])
+    .where('user_id', '=', userId)
+    .orderBy('id')
+    .execute();
+}
+
+/** Every API token a person has had, without the token hash, for "download my data". */
+export async function apiTokensForExport(db: Queryable, userId: number) {
+  return db
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+    .where('user_id', '=', userId)
+    .orderBy('id')
+    .execute();
+}

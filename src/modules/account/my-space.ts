@@ -1,0 +1,39 @@
+/**
+ * "My space" is built from blocks the modules contribute: a module adds one by giving its
+ * manifest a `mySpace` hook (see `MySpaceModule`). The hook returns null when it has nothing to
+ * show this person, so the page only ever shows what exists.
+ * @example
+ * export const meetingsModule: MySpaceModule = { name: 'meetings', routes, mySpace: async (scope, ctx) => ({
+ *   order: 10, title: ctx.t('meetings.mine.title'), body: <MyMeetings … />, more: { href: ctx.href('/meetings'), label: … } }) };
+ */
+import type { Child } from 'hono/jsx';
+import type { TeixitModule } from '../../kernel/http/module.js';
+import type { RequestScope } from '../../kernel/services.js';
+import type { ViewContext } from '../../kernel/ui/context.js';
+
+export interface MySpaceBlock {
+  /** Lower comes first. */
+  order: number;
+  /** The block's heading, already translated. */
+  title: string;
+  /** The content, rendered with the ui kit (a task list, a short table, an empty state…). */
+  body: Child;
+  /** A link to the full list. */
+  more?: { href: string; label: string } | undefined;
+}
+
+/** What a module's manifest gives to add a block to "My space". */
+export type MySpaceHook = (scope: RequestScope, ctx: ViewContext) => Promise<MySpaceBlock | null>;
+
+/** A module manifest that may contribute a block to "My space". */
+export type MySpaceModule = TeixitModule & { mySpace?: MySpaceHook };
+
+/** Asks every module for its block and returns them in order. */
+export async function collectMySpaceBlocks(modules: readonly MySpaceModule[], scope: RequestScope, ctx: ViewContext): Promise<MySpaceBlock[]> {
+  const blocks: MySpaceBlock[] = [];
+  for (const module of modules) {
+    const block = module.mySpace ? await module.mySpace(scope, ctx) : null;
+    if (block) blocks.push(block);
+  }
+  return blocks.sort((a, b) => a.order - b.order);
+}

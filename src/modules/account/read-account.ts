@@ -1,0 +1,27 @@
+/** What the account pages show: the person's own account, live sessions and API tokens. */
+import { AppError } from '../../kernel/errors.js';
+import type { RequestScope } from '../../kernel/services.js';
+import { findUserById, listApiTokens, listLiveSessions, type ApiTokenRow, type SessionRow, type UserRow } from '../identity/index.js';
+import { actorId } from './own-account.js';
+
+/** The signed-in person's account row. */
+export async function loadOwnAccount(scope: RequestScope): Promise<UserRow> {
+  const user = await findUserById(scope.services.database.db, actorId(scope));
+  if (!user) throw new AppError('not_found');
+  return user;
+}
+
+export interface AccountOverview {
+  user: UserRow;
+  sessions: SessionRow[];
+  tokens: ApiTokenRow[];
+}
+
+/** Everything the account page lists, in three queries whatever the counts. */
+export async function loadAccountOverview(scope: RequestScope): Promise<AccountOverview> {
+  const { db } = scope.services.database;
+  const user = await loadOwnAccount(scope);
+  const sessions = await listLiveSessions(db, user.id);
+  const tokens = await listApiTokens(db, user.id);
+  return { user, sessions, tokens };
+}
