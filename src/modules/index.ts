@@ -1,9 +1,10 @@
 /** Every module of the application, in the order their routes, navigation and seeds apply. */
 import type { TeixitModule } from '../kernel/http/module.js';
 import { accountModule } from './account/index.js';
+import { adminModule } from './admin/index.js';
 import { apiModule } from './api/index.js';
 import { directoryModule } from './directory/index.js';
 import { identityModule } from './identity/index.js';
 import { siteModule } from './site/index.js';
 
-export const modules: TeixitModule[] = [siteModule, identityModule, accountModule(() => modules), directoryModule, apiModule];
+export const modules: TeixitModule[] = [siteModule, identityModule, accountModule(() => modules), directoryModule, adminModule, apiModule];

@@ -29,6 +29,9 @@ export {
   type ApiTokenRow, type SessionRow,
 } from './store.js';
 export type { GlobalRole, Locale as AccountLocale } from './tables.js';
+// For the admin module (people list, roles, disabling accounts, invitations).
+export { findUsersByIds, listPendingInvitations, searchUsers, type OneTimeTokenRow, type PeopleFilter } from './store.js';
+export type { UserStatus } from './tables.js';
 
 // Invitations (the admin module's invite form) and e-mail verification (the account page).
 export { inviteByEmail, inviteSchema, invitePolicy } from './invitations.js';

@@ -75,12 +75,30 @@ export interface PeopleFilter {
   status?: UserStatus | undefined;
 }
 
-/** A page of accounts by name, with the total, for the administration list. */
+/** Accented letters of Catalan and Spanish, and the plain letter each is searched as; `·` goes. */
+const ACCENTED = 'àáâäãèéêëìíîïòóôöõùúûüçñ·';
+const PLAIN = 'aaaaaeeeeiiiiooooouuuucn';
+
+/** Lower case without accents, the same way as `translate(lower(…), ACCENTED, PLAIN)` in SQL. */
+function foldForSearch(text: string): string {
+  return [...text.toLowerCase()]
+    .map((ch) => {
+      const at = ACCENTED.indexOf(ch);
+      return at < 0 ? ch : (PLAIN[at] ?? '');
+    })
+    .join('');
+}
+
+/**
+ * A page of accounts by name, with the total, for the administration list. The text matches
+ * the name or the e-mail, ignoring case and accents ("nuria" finds "Núria").
+ */
 export async function searchUsers(db: Queryable, filter: PeopleFilter, offset: number, limit: number): Promise<{ rows: UserRow[]; total: number }> {
   let query = db.selectFrom('users');
   if (filter.query) {
-    const like = `%${filter.query.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`;
-    query = query.where((eb) => eb.or([eb(sql`lower(name)`, 'like', like), eb('email', 'like', like)]));
+    const like = `%${foldForSearch(filter.query).replace(/[%_\\]/g, '\\$&')}%`;
+    const name = sql`translate(lower(name), ${ACCENTED}, ${PLAIN})`;
+    query = query.where((eb) => eb.or([eb(name, 'like', like), eb('email', 'like', like)]));
   }
   if (filter.role) query = query.where(sql<boolean>`${filter.role} = ANY(roles)`);
   if (filter.status) query = query.where('status', '=', filter.status);
@@ -366,4 +384,12 @@ export async function apiTokensForExport(db: Queryable, userId: number) {
     .where('user_id', '=', userId)
     .orderBy('id')
     .execute();
+}
+
+// Administration (the admin module) ------------------------------------------------------------
+
+/** Accounts by id, in one query, for lists that show who did or received something. */
+export async function findUsersByIds(db: Queryable, ids: readonly number[]): Promise<UserRow[]> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('users').selectAll().where('id', 'in', [...new Set(ids)]).execute()) as UserRow[];
 }
