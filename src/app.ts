@@ -10,13 +10,14 @@ import { secureHeaders } from 'hono/secure-headers';
 import { getCookie } from 'hono/cookie';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { OpenAPIHono } from '@hono/zod-openapi';
-import { AppError } from './kernel/errors.js';
+import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import { AppError, isAppError } from './kernel/errors.js';
 import { isLocale, negotiateLocale, DEFAULT_LOCALE, type Locale } from './kernel/i18n/index.js';
 import { allows } from './kernel/policy.js';
 import { hitRateLimits } from './kernel/rate-limit/index.js';
 import type { RequestScope, Services } from './kernel/services.js';
-import { validationError } from './kernel/validation.js';
+import type { z } from 'zod';
+import { validate, validationError } from './kernel/validation.js';
 import { SESSION_COOKIE } from './kernel/http/cookies.js';
 import { csrfProtection } from './kernel/http/csrf.js';
 import { scopeOf, type AppContext, type AppEnv, type SessionState } from './kernel/http/env.js';
@@ -82,6 +83,73 @@ function policyGate(route: RouteDef): MiddlewareHandler<AppEnv> {
       throw new AppError('forbidden');
     }
     await next();
+  };
+}
+
+/** True when a parsed body holds U+0000 in any key or string (PostgreSQL cannot store it as text). */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || holdsNul(v));
+  return false;
+}
+
+/**
+ * Refuses with 400, once and before the CSRF check or any handler reads it, a write whose body
+ * cannot be read (a broken multipart body) or holds U+0000, which no form sends and PostgreSQL
+ * refuses in text: either would otherwise surface as a 500 from deep inside a handler.
+ */
+function readableInput(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next();
+    const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    let body: unknown;
+    if (type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded') {
+      // A body over the limit fails its stream with the body-limit error, left to answer 413.
+      body = await c.req.parseBody({ all: true }).catch((error: unknown) => {
+        throw error instanceof TypeError ? new AppError('bad_request', { cause: error }) : error;
+      });
+    } else if (type === 'application/json' || type.endsWith('+json')) {
+      const text = await c.req.text();
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // Malformed JSON is the API validator's to answer (400), with the route's own context.
+      }
+    }
+    if (holdsNul(body)) throw new AppError('bad_request');
+    await next();
+  };
+}
+
+/** The zod schema an API route's validator checked for `target` (json, form, query, param…). */
+function inputSchema(config: RouteConfig, target: string): z.ZodType | undefined {
+  const request = config.request;
+  if (target === 'json' || target === 'form') {
+    for (const [type, media] of Object.entries(request?.body?.content ?? {})) {
+      if (media && 'schema' in media && type.includes('json') === (target === 'json')) return media.schema as z.ZodType;
+    }
+    return undefined;
+  }
+  const byTarget: Record<string, unknown> = { query: request?.query, param: request?.params, header: request?.headers, cookie: request?.cookies };
+  return byTarget[target] as z.ZodType | undefined;
+}
+
+/**
+ * The API's validation hook. zod-openapi checks input with zod's English messages; the API
+ * answers in the caller's language, so a refused input is checked again in that language.
+ */
+function localizedValidation(config: RouteConfig) {
+  return (result: { success: boolean; data: unknown; target: string; error?: z.ZodError }, c: AppContext): void => {
+    if (result.success) return;
+    const schema = inputSchema(config, result.target);
+    try {
+      if (schema) validate(schema, result.data, c.get('locale'));
+    } catch (error) {
+      if (isAppError(error)) throw error;
+      // A schema that only parses asynchronously: keep zod-openapi's own messages.
+    }
+    throw validationError(result.error as z.ZodError, c.get('locale'));
   };
 }
 
@@ -189,6 +257,7 @@ export function buildApp(services: Services, modules: TeixitModule[], auth: Auth
     await next();
   });
 
+  app.use('*', readableInput());
   app.use('*', async (c, next) => {
     if (new URL(c.req.url).pathname.startsWith('/api/')) return next();
     return csrfProtection()(c, next);
@@ -224,7 +293,7 @@ export function buildApp(services: Services, modules: TeixitModule[], auth: Auth
         return gate(c, next);
       });
       for (const mw of extra) api.use(route.path.replace(/\{(\w+)\}/g, ':$1'), mw);
-      api.openapi(route.openapi, route.handler as never);
+      api.openapi(route.openapi, route.handler as never, localizedValidation(route.openapi) as never);
       continue;
     }
     const fullPath = route.kind === 'page' ? `${PAGE_PREFIX}${route.path === '/' ? '' : route.path}` : route.path;

@@ -20,8 +20,12 @@ function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (error instanceof HTTPException) {
     if (error.status === 413) return new AppError('payload_too_large');
-    if (error.status === 400) return new AppError('bad_request');
+    // hono's JSON validator says so when the body does not parse.
+    if (error.status === 400 && /malformed json/i.test(error.message)) return new AppError('invalid_json');
     if (error.status === 404) return new AppError('not_found');
+    // Any other refusal of the request itself (400, or 415 from the API's media-type check) is
+    // the sender's to fix, never a server error.
+    if (error.status >= 400 && error.status < 500) return new AppError('bad_request');
   }
   return null;
 }
