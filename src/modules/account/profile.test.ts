@@ -88,11 +88,11 @@ describe('changing the name', () => {
     const empty = await agent.post('/ca/account/name', { name: '   ' });
     expect(empty.status).toBe(422);
     expect(await empty.text()).toContain('Escriu el teu nom.');
-    const long = 'Jordi '.repeat(30);
+    const long = 'Jordi '.repeat(40);
     const tooLong = await agent.post('/ca/account/name', { name: long });
     expect(tooLong.status).toBe(422);
     const html = await tooLong.text();
-    expect(html).toContain('com a màxim 120 caràcters');
+    expect(html).toContain('com a màxim 200 caràcters');
     expect(html).toContain(`value="${long}"`);
     expect((await findUserById(t.services.database.db, user.id))?.name).toBe('Jordi Mas');
     expect(await auditOf(user.id, 'account.update_name')).toHaveLength(0);

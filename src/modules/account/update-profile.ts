@@ -5,17 +5,12 @@
 import { z } from 'zod';
 import { defineCommand } from '../../kernel/commands.js';
 import { LOCALES } from '../../kernel/i18n/index.js';
-import { updateUser } from '../identity/index.js';
+import { nameField, updateUser } from '../identity/index.js';
 import { lockOwnAccount } from './own-account.js';
 import { updateProfile } from './policies.js';
 
-export const nameSchema = z.object({
-  name: z
-    .string({ error: 'account.name.required' })
-    .trim()
-    .min(1, { error: 'account.name.required' })
-    .max(120, { error: 'account.name.too_long' }),
-});
+/** The same name rules as sign-up and invitations. */
+export const nameSchema = z.object({ name: nameField });
 
 /** Sets the name people see on everything the person does in the space. */
 export const updateName = defineCommand({

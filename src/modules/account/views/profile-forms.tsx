@@ -27,7 +27,7 @@ export function NamePage({ ctx, value, errors }: FormPageProps) {
           hint={t('account.name.hint')}
           autocomplete="name"
           spellcheck={false}
-          maxlength={120}
+          maxlength={200}
           value={value}
           error={errors?.name}
           required
