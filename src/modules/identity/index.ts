@@ -13,6 +13,7 @@ import { twoFactorRoutes } from './routes-two-factor.js';
 import { verificationRoutes } from './routes-verification.js';
 import { seedIdentityDemo } from './seed.js';
 import { resolveApiToken, resolveSession } from './sessions.js';
+import { rememberLanguage } from './language.js';
 
 export { hashPassword, passwordProblem } from './passwords.js';
 export { requiresTwoFactor } from './sessions.js';
@@ -40,6 +41,7 @@ export { sendVerificationEmail } from './verification.js';
 export const authenticator: Authenticator = {
   session: (services, cookieValue) => resolveSession(services, cookieValue),
   token: (services, bearer) => resolveApiToken(services, bearer),
+  rememberLanguage: (scope, locale) => rememberLanguage(scope, { locale }),
 };
 
 export const identityModule: TeixitModule = {
