@@ -43,7 +43,12 @@ const deleteAccountCommand = defineCommand({
   name: 'account.delete',
   input: deleteAccountSchema,
   policy: deleteAccountPolicy,
-  load: lockOwnAccount,
+  // Lock order as in the admin module's commands (the admins, then the person), so a deletion
+  // and a concurrent change of roles cannot deadlock.
+  load: async (tx) => {
+    if (tx.scope.actor?.roles.includes('admin')) await lockActiveAdminIds(tx.trx);
+    return lockOwnAccount(tx);
+  },
   run: async (tx, input, user) => {
     if (!(await verifyPassword(user.password_hash, input.password))) {
       throw fieldError('password', 'account.delete.password_wrong', tx.scope.locale);
