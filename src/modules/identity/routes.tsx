@@ -6,6 +6,7 @@ import { scopeOf, type AppContext } from '../../kernel/http/env.js';
 import { setFlash } from '../../kernel/http/flash.js';
 import { formString, readForm } from '../../kernel/http/forms.js';
 import type { RouteDef } from '../../kernel/http/module.js';
+import type { Locale } from '../../kernel/i18n/index.js';
 import { viewContext } from '../../kernel/http/view.js';
 import { publicAccess, signedIn } from '../../kernel/policy.js';
 import { definePolicy } from '../../kernel/policy.js';
@@ -17,7 +18,11 @@ import { SecondFactorPage, SignInPage } from './views/sign-in.js';
 /** Someone who has a session but still owes their second factor. */
 export const pendingSecondFactor = definePolicy<void>('identity.second_factor', { requiresSignIn: false }, () => true);
 
-const home = (c: AppContext) => `/${c.get('locale')}/me`;
+/**
+ * Where a person lands once signed in: their space in the language they chose last (remembered
+ * on their account), not the language the sign-in page happened to be shown in.
+ */
+const home = (c: AppContext, locale: Locale = c.get('session')?.locale ?? c.get('locale')) => `/${locale}/me`;
 
 export const identityRoutes: RouteDef[] = [
   {
@@ -47,7 +52,7 @@ export const identityRoutes: RouteDef[] = [
           return c.redirect(`/${c.get('locale')}/sign-in/two-factor${next ? `?next=${encodeURIComponent(next)}` : ''}`, 303);
         }
         setFlash(c, 'success', 'identity.sign_in.done');
-        return c.redirect(safeNext(next, home(c)), 303);
+        return c.redirect(safeNext(next, home(c, result.locale)), 303);
       } catch (error) {
         if (!isAppError(error) || !['validation_failed', 'unauthenticated', 'forbidden'].includes(error.code)) throw error;
         const t = viewContext(c).t;

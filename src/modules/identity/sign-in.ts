@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { appendAudit } from '../../kernel/audit/index.js';
 import { sha256 } from '../../kernel/crypto.js';
 import { AppError } from '../../kernel/errors.js';
+import type { Locale } from '../../kernel/i18n/index.js';
 import { hitRateLimits, type Limit } from '../../kernel/rate-limit/index.js';
 import type { RequestScope } from '../../kernel/services.js';
 import { validate } from '../../kernel/validation.js';
@@ -31,6 +32,8 @@ export interface SignedIn {
   sessionId: number;
   userId: number;
   needsSecondFactor: boolean;
+  /** The person's own language, where they land once signed in. */
+  locale: Locale;
 }
 
 /**
@@ -62,7 +65,7 @@ export async function signIn(scope: RequestScope, raw: unknown, details: { userA
     const needsSecondFactor = user.totp_enabled_at !== null;
     const session = await openSession(trx, scope.services, user, { mfaPassed: !needsSecondFactor, ip: scope.ip, userAgent: details.userAgent });
     await appendAudit(trx, { action: 'identity.signed_in', subjectType: 'user', subjectId: user.id, after: { session: session.id, ip: scope.ip } }, meta);
-    return { token: session.token, sessionId: session.id, userId: user.id, needsSecondFactor };
+    return { token: session.token, sessionId: session.id, userId: user.id, needsSecondFactor, locale: user.locale };
   });
 }
 
