@@ -12,7 +12,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import { AppError, isAppError } from './kernel/errors.js';
-import { isLocale, negotiateLocale, DEFAULT_LOCALE, type Locale } from './kernel/i18n/index.js';
+import { isLocale, negotiateLocale, type Locale } from './kernel/i18n/index.js';
 import { allows } from './kernel/policy.js';
 import { hitRateLimits } from './kernel/rate-limit/index.js';
 import type { RequestScope, Services } from './kernel/services.js';
@@ -196,7 +196,10 @@ export function buildApp(services: Services, modules: TeixitModule[], auth: Auth
   app.use('*', async (c, next) => {
     c.set('services', services);
     c.set('requestId', c.req.header('x-request-id')?.slice(0, 64) || randomUUID());
-    c.set('locale', DEFAULT_LOCALE);
+    // The language comes first, so that even an early refusal (a body over the limit) is in it:
+    // from the path for pages, from Accept-Language for the API and bare paths.
+    const first = new URL(c.req.url).pathname.split('/')[1] ?? '';
+    c.set('locale', isLocale(first) ? first : negotiateLocale(c.req.header('accept-language')));
     c.set('flash', null);
     c.set('actor', null);
     c.set('session', null);
@@ -228,12 +231,6 @@ export function buildApp(services: Services, modules: TeixitModule[], auth: Auth
   app.use('/static/*', serveStatic({ root: './public', rewriteRequestPath: (p) => p.replace(/^\/static/, '') }));
   app.get('/favicon.ico', (c) => c.redirect('/static/favicon.svg', 301));
 
-  // Language: from the path for pages; Accept-Language for the API and bare paths.
-  app.use('*', async (c, next) => {
-    const first = new URL(c.req.url).pathname.split('/')[1] ?? '';
-    c.set('locale', isLocale(first) ? first : negotiateLocale(c.req.header('accept-language')));
-    await next();
-  });
 
   app.use('*', identify(services, auth));
 
