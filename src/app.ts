@@ -159,7 +159,7 @@ function identify(services: Services, auth: Authenticator): MiddlewareHandler<Ap
     c.set('actor', null);
     c.set('session', null);
     c.set('authVia', 'none');
-    const isApi = new URL(c.req.url).pathname.startsWith('/api/');
+    const isApi = c.req.path.startsWith('/api/');
     if (isApi) {
       const header = c.req.header('authorization');
       if (header !== undefined) {
@@ -198,7 +198,7 @@ export function buildApp(services: Services, modules: TeixitModule[], auth: Auth
     c.set('requestId', c.req.header('x-request-id')?.slice(0, 64) || randomUUID());
     // The language comes first, so that even an early refusal (a body over the limit) is in it:
     // from the path for pages, from Accept-Language for the API and bare paths.
-    const first = new URL(c.req.url).pathname.split('/')[1] ?? '';
+    const first = c.req.path.split('/')[1] ?? '';
     c.set('locale', isLocale(first) ? first : negotiateLocale(c.req.header('accept-language')));
     c.set('flash', null);
     c.set('actor', null);
@@ -213,7 +213,9 @@ export function buildApp(services: Services, modules: TeixitModule[], auth: Auth
     c.set('clientIp', ip);
     const started = performance.now();
     await next();
-    c.header('X-Request-Id', c.get('requestId'));
+    // On the response's own headers: c.header() after the handler would rebuild the response
+    // as a stream (two undici Responses per request, and no fast path in the node adapter).
+    c.res.headers.set('X-Request-Id', c.get('requestId'));
     if (services.logger.isLevelEnabled('info')) {
       services.logger.info(
         { requestId: c.get('requestId'), method: c.req.method, path: new URL(c.req.url).pathname, status: c.res.status, ms: Math.round(performance.now() - started) },
@@ -222,7 +224,10 @@ export function buildApp(services: Services, modules: TeixitModule[], auth: Auth
     }
   });
   app.use('*', secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'strict-origin-when-cross-origin', crossOriginEmbedderPolicy: false, permissionsPolicy: { camera: [], microphone: [], geolocation: [] } }));
-  app.use('*', bodyLimit({ maxSize: services.config.bodyLimit, onError: () => { throw new AppError('payload_too_large'); } }));
+  const limitBody = bodyLimit({ maxSize: services.config.bodyLimit, onError: () => { throw new AppError('payload_too_large'); } });
+  // Only requests that may carry a body: the check reads c.req.raw.body, which builds a whole
+  // undici Request (signal, headers) for every GET otherwise.
+  app.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
   app.use('/static/*', async (c, next) => {
     await next();
@@ -231,6 +236,9 @@ export function buildApp(services: Services, modules: TeixitModule[], auth: Auth
   app.use('/static/*', serveStatic({ root: './public', rewriteRequestPath: (p) => p.replace(/^\/static/, '') }));
   app.get('/favicon.ico', (c) => c.redirect('/static/favicon.svg', 301));
 
+
+  // A visitor's cached page is answered here, before the session, CSRF and flash work it does not need.
+  app.use('*', renderCache.early());
 
   app.use('*', identify(services, auth));
 
@@ -255,9 +263,10 @@ export function buildApp(services: Services, modules: TeixitModule[], auth: Auth
   });
 
   app.use('*', readableInput());
+  const csrf = csrfProtection();
   app.use('*', async (c, next) => {
-    if (new URL(c.req.url).pathname.startsWith('/api/')) return next();
-    return csrfProtection()(c, next);
+    if (c.req.path.startsWith('/api/')) return next();
+    return csrf(c, next);
   });
   app.use(`${PAGE_PREFIX}/*`, async (c, next) => {
     c.set('flash', takeFlash(c));
@@ -294,7 +303,7 @@ export function buildApp(services: Services, modules: TeixitModule[], auth: Auth
       continue;
     }
     const fullPath = route.kind === 'page' ? `${PAGE_PREFIX}${route.path === '/' ? '' : route.path}` : route.path;
-    const cached = route.method === 'GET' && route.cacheTags ? renderCache.middleware(route.cacheTags) : null;
+    const cached = route.method === 'GET' && route.cacheTags ? renderCache.middleware(route.cacheTags, { early: extra.length === 0 }) : null;
     const handlers = [gate, ...extra, ...(cached ? [cached] : []), route.handler];
     app.on(route.method, fullPath, ...(handlers as [MiddlewareHandler<AppEnv>]));
     if (route.kind === 'page' && route.path === '/') app.on(route.method, `${PAGE_PREFIX}/`, ...(handlers as [MiddlewareHandler<AppEnv>]));
