@@ -12,7 +12,7 @@ Commands:
   serve                                   run the web server (the default)
   migrate                                 apply pending database migrations
   seed --demo                             load the demo space into the database
-  user create --email E --name N [--role admin|official]... [--password P]
+  user create --email E --name N [--role admin|official]... [--password P] [--locale ca|es|en]
                                           create an account (without --password, prints a link to set one)
   token create --email E [--name N]       create an API token; prints it alone on the last line
   audit verify                            check the audit trail's hash chain
