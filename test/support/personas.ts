@@ -46,9 +46,9 @@ export async function createPersona(app: TestApp, name: PersonaName): Promise<Pe
   const recipe = RECIPES[name];
   const user = await app.createUser({ name: `Persona ${name}`, roles: recipe.roles });
   await recipe.prepare?.(app, user);
-  const token = `tx_${randomToken(32)}`;
-  await insertApiToken(app.services.database.db, { user_id: user.id, name: `${name} token`, token_hash: sha256(token) });
-  return { name, user, token };
+  const persona: Persona = { name, user, token: null };
+  persona.token = await freshToken(app, persona);
+  return persona;
 }
 
 /** Every persona, in the order of `PERSONAS`. */
@@ -56,6 +56,14 @@ export async function createPersonas(app: TestApp): Promise<Record<PersonaName, 
   const entries: Array<[PersonaName, Persona]> = [];
   for (const name of PERSONAS) entries.push([name, await createPersona(app, name)]);
   return Object.fromEntries(entries) as Record<PersonaName, Persona>;
+}
+
+/** A new live API token for the persona (null for the visitor), untouched by earlier requests. */
+export async function freshToken(app: TestApp, persona: Persona): Promise<string | null> {
+  if (!persona.user) return null;
+  const token = `tx_${randomToken(32)}`;
+  await insertApiToken(app.services.database.db, { user_id: persona.user.id, name: `${persona.name} token`, token_hash: sha256(token) });
+  return token;
 }
 
 /**
