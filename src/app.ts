@@ -87,10 +87,22 @@ function policyGate(route: RouteDef): MiddlewareHandler<AppEnv> {
 }
 
 /** True when a parsed body holds U+0000 in any key or string (PostgreSQL cannot store it as text). */
-function holdsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(holdsNul);
-  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || holdsNul(v));
+function holdsNul(body: unknown): boolean {
+  // A loop, not recursion: JSON nested thousands deep must not overflow the stack here.
+  const pending: unknown[] = [body];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return true;
+    } else if (Array.isArray(value)) {
+      for (const item of value) pending.push(item);
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (key.includes('\u0000')) return true;
+        pending.push(item);
+      }
+    }
+  }
   return false;
 }
 
