@@ -61,12 +61,21 @@ async function backendCpu(name: string): Promise<Map<number, number>> {
   return result;
 }
 
+/**
+ * The monotonic clock in µs: the same clock V8 stamps its CPU profiles with, so a profile's
+ * samples can be cut to the measured window (see profile-summary.ts).
+ */
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+let lastWindowUs: [number, number] = [0, 0];
+
 /** Warms up, then loads `url` for SECONDS and reads the server's CPU time around it. */
 async function measure(pid: number, url: string, headers: string[], pgName: string | null): Promise<Measure> {
   await autocannon(LOAD_CPU, url, { seconds: WARMUP, connections: CONNECTIONS, headers });
   const dbBefore = pgName ? await backendCpu(pgName) : null;
   const before = cpuSeconds(pid);
+  const startedUs = monotonicUs();
   const load = await autocannon(LOAD_CPU, url, { seconds: SECONDS, connections: CONNECTIONS, headers });
+  lastWindowUs = [startedUs, monotonicUs()];
   const cpu = cpuSeconds(pid) - before;
   let dbCpu: number | null = null;
   if (pgName && dbBefore) {
@@ -102,7 +111,7 @@ async function measureBare(fixture: string, requestPath: string): Promise<Measur
   }
 }
 
-async function startTeixit(dbEnv: Record<string, string>, kind: DatabaseKind): Promise<Pinned & { base: string }> {
+async function startTeixit(dbEnv: Record<string, string>, kind: DatabaseKind): Promise<Pinned & { base: string; profileDir: string }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const serverEnv: NodeJS.ProcessEnv = {
@@ -110,15 +119,17 @@ async function startTeixit(dbEnv: Record<string, string>, kind: DatabaseKind): P
   };
   if (kind === 'pglite') delete serverEnv.DATABASE_URL;
   // One profile per thread (the main thread's is the one with thread id 0 in its name).
-  const flags = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(resultsDir, 'profiles', `${kind}-${Date.now()}`)}`] : [];
+  const profileDir = path.join(resultsDir, 'profiles', `${kind}-${Date.now()}`);
+  const flags = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const server = await startPinned(SERVER_CPU, [...flags, path.join(root, 'bin/teixit.js'), 'serve'], { cwd: root, env: serverEnv, ready: /Teixit is running at/ });
-  return { ...server, base };
+  return { ...server, base, profileDir };
 }
 
 async function benchDatabase(kind: DatabaseKind): Promise<{ pages: PageResult[]; demo: boolean }> {
   console.log(`\n== ${kind}`);
   const db = await scratchDatabase(kind, PG_URL);
   const pages: PageResult[] = [];
+  const windows: Array<{ label: string; fromUs: number; toUs: number }> = [];
   try {
     const setupEnv: NodeJS.ProcessEnv = { ...env, ...db.env, LOG_LEVEL: 'warn', TEIXIT_DEMO: 'off' };
     if (kind === 'pglite') delete setupEnv.DATABASE_URL;
@@ -134,11 +145,14 @@ async function benchDatabase(kind: DatabaseKind): Promise<{ pages: PageResult[];
         const { bytes, cache } = await capture(`${server.base}${item.path}`, item.cookie, fixture);
         console.log(`-- ${item.page} ${item.path} (${bytes} bytes${cache ? `, render cache: ${cache}` : ''})`);
         const ours = await measure(server.pid, `${server.base}${item.path}`, item.cookie ? [`cookie=${item.cookie}`] : [], db.pgName);
+        windows.push({ label: `${kind} ${item.page} ${item.path}`, fromUs: lastWindowUs[0], toUs: lastWindowUs[1] });
         console.log(`   teixit: ${ours.cpuUsPerReq} µs/req, ${ours.reqPerSec} req/s, p99 ${ours.p99Ms} ms${ours.dbCpuUsPerReq !== null ? `, PostgreSQL ${ours.dbCpuUsPerReq} µs/req` : ''}`);
         const bare = await measureBare(fixture, item.path);
         console.log(`   bare:   ${bare.cpuUsPerReq} µs/req, ${bare.reqPerSec} req/s, p99 ${bare.p99Ms} ms`);
         pages.push({ page: item.page, path: item.path, database: kind, bytes, renderCache: cache, ours, bare, rssMb: 0, peakRssMb: 0 });
       }
+      if (PROFILE) mkdirSync(server.profileDir, { recursive: true });
+      if (PROFILE) writeFileSync(path.join(server.profileDir, 'windows.json'), `${JSON.stringify(windows, null, 2)}\n`);
       const mem = memory(server.pid);
       console.log(`-- memory after the benchmark: RSS ${mem.rssMb} MB (peak ${mem.peakRssMb} MB)`);
       for (const page of pages) Object.assign(page, mem);

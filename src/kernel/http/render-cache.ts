@@ -51,9 +51,12 @@ export function createRenderCache(services: Services): RenderCache {
     for (const [tag, gen] of entry.stamp) if (current(tag) !== gen) return false;
     return true;
   };
-  /** Only a visitor's plain GET: a session or a flash message makes the page personal. */
+  /** Only a visitor's plain GET: a session, an API token or a flash message makes the page personal. */
   const cacheable = (c: AppContext) =>
-    enabled && c.req.method === 'GET' && (c.req.header('cookie') === undefined || (!getCookie(c, SESSION_COOKIE) && !getCookie(c, FLASH_COOKIE)));
+    enabled &&
+    c.req.method === 'GET' &&
+    c.req.header('authorization') === undefined &&
+    (c.req.header('cookie') === undefined || (!getCookie(c, SESSION_COOKIE) && !getCookie(c, FLASH_COOKIE)));
   const keyOf = (c: AppContext) => `${c.get('locale')}|${c.req.url}`;
   const serve = (c: AppContext, hit: Entry) => {
     c.header('X-Render-Cache', 'hit');
