@@ -11,13 +11,13 @@ import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { openDatabase } from '../db/connect.js';
-import { listMigrations, migrate } from '../db/migrate.js';
+import { listMigrations, lockMigrations, migrate } from '../db/migrate.js';
 import type { Database, Trx } from '../db/types.js';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup.js';
 import { EXIT, fail, terminal, type CliOutput } from './io.js';
 import type { CliCommand } from './index.js';
 import {
-  appliedMigrations, countRows, insertRowsFromJson, listTables, lockAgainstMigrations, runMigrationScripts, setSequence, type TableInfo,
+  appliedMigrations, countRows, insertRowsFromJson, listTables, runMigrationScripts, setSequence, type TableInfo,
 } from './store.js';
 
 /** A reason to refuse the restore that the person can act on; its message is shown as it is. */
@@ -80,7 +80,8 @@ function readHeader(line: string | undefined, file: string): Header {
  * tables at all) or `migrated` (the backup's schema is there, with no rows yet).
  */
 async function judgeTarget(trx: Trx, backupMigrations: string[]): Promise<'fresh' | 'migrated'> {
-  const tables = await listTables(trx);
+  // `lockMigrations` has just created the (empty) bookkeeping table if it was missing.
+  const tables = (await listTables(trx)).filter((t) => t.name !== 'schema_migrations');
   if (tables.length === 0) return 'fresh';
   const withRows: string[] = [];
   for (const table of tables) if (table.name !== 'schema_migrations' && (await countRows(trx, table.name)) > 0) withRows.push(table.name);
@@ -180,7 +181,7 @@ export async function restoreDatabase(database: Database, file: string, io: CliO
     const scripts = known.slice(0, header.migrations.length);
     if (scripts.map((m) => m.id).join() !== header.migrations.join()) throw new RestoreRefused(`${source} has migrations this Teixit does not apply in that order: ${header.migrations.join(', ')}.`);
     loaded = await database.db.transaction().execute(async (trx) => {
-      await lockAgainstMigrations(trx);
+      await lockMigrations(trx);
       const state = await judgeTarget(trx, header.migrations);
       if (state === 'fresh') await runMigrationScripts(trx, scripts);
       // A migrated target already lists its migrations; a fresh one gets the backup's rows.

@@ -119,19 +119,6 @@ export async function appliedMigrations(db: Queryable): Promise<string[] | null>
   return rows.rows.map((r) => r.id);
 }
 
-/**
- * The same advisory lock `migrate()` takes: a restore and a server starting (and migrating) on
- * the same database never interleave.
- */
-export async function lockAgainstMigrations(trx: Queryable): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(7463001)`.execute(trx);
-}
-
-/**
- * Recreates the migrations' bookkeeping table (as `migrate()` creates it) and runs migration
- * scripts, inside the caller's transaction: a restore rebuilds the schema the backup was made
- * with before loading its rows.
- */
 export async function runMigrationScripts(trx: Queryable, scripts: ReadonlyArray<{ id: string; script: string }>): Promise<void> {
   await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
     id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(trx);

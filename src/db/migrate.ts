@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { sql } from 'kysely';
-import type { Database } from './types.js';
+import type { Database, Queryable } from './types.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 /** Any number, as long as it is the same in every process: serializes concurrent migrators. */
@@ -31,18 +31,30 @@ export async function listMigrations(): Promise<Migration[]> {
 export async function migrate(database: Database): Promise<string[]> {
   const migrations = await listMigrations();
   return database.db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
-    await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
-      id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(trx);
+    await lockMigrations(trx);
     const done = await sql<{ id: string }>`SELECT id FROM schema_migrations`.execute(trx);
     const applied = new Set(done.rows.map((r) => r.id));
-    const ran: string[] = [];
-    for (const migration of migrations) {
-      if (applied.has(migration.id)) continue;
-      await sql.raw(migration.script).execute(trx);
-      await sql`INSERT INTO schema_migrations (id) VALUES (${migration.id})`.execute(trx);
-      ran.push(migration.id);
-    }
-    return ran;
+    const pending = migrations.filter((m) => !applied.has(m.id));
+    await applyMigrationScripts(trx, pending);
+    return pending.map((m) => m.id);
   });
+}
+
+/**
+ * Takes the migrators' advisory lock for the rest of the transaction and makes sure the
+ * bookkeeping table exists. A restore takes the same lock, so it never interleaves with a
+ * server starting (and migrating) on the same database.
+ */
+export async function lockMigrations(trx: Queryable): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
+    id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(trx);
+}
+
+/** Runs migration scripts in order inside the caller's transaction, recording each as applied. */
+export async function applyMigrationScripts(trx: Queryable, scripts: ReadonlyArray<Migration>): Promise<void> {
+  for (const migration of scripts) {
+    await sql.raw(migration.script).execute(trx);
+    await sql`INSERT INTO schema_migrations (id) VALUES (${migration.id}) ON CONFLICT (id) DO NOTHING`.execute(trx);
+  }
 }
