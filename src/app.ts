@@ -269,7 +269,10 @@ export function buildApp(services: Services, modules: TeixitModule[], auth: Auth
   app.use(`${PAGE_PREFIX}/*`, async (c, next) => {
     const session = c.get('session');
     if (session && c.get('actor') && c.req.method === 'GET' && session.locale !== c.get('locale')) {
-      await auth.rememberLanguage(scopeOf(c), c.get('locale'));
+      // A preference, not the person's work: on a full disk the page still shows.
+      await auth.rememberLanguage(scopeOf(c), c.get('locale')).catch((error: unknown) => {
+        if (!isAppError(error, 'disk_full')) throw error;
+      });
     }
     await next();
   });

@@ -127,4 +127,16 @@ describe('a write on a nearly full disk', () => {
     expect(signIn.status).toBe(303);
     expect((await rowsWritten()).sessions).toBe(before.sessions + 1);
   });
+
+  it('still shows a signed-in person their pages, in another language too, while the disk is full', async () => {
+    const { db } = database;
+    // Make the session due for its last-seen update, and open a page in another language,
+    // so the request would want to write both; neither may turn a read into an error.
+    await db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 3_600_000) }).execute();
+    const before = await rowsWritten();
+    const page = await withFullDisk(() => agent.get('/es/account'));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<html lang="es"');
+    expect(await rowsWritten()).toEqual(before);
+  });
 });

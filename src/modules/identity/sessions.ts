@@ -8,7 +8,7 @@ import type { SessionState } from '../../kernel/http/env.js';
 import type { Actor } from '../../kernel/policy.js';
 import type { Services } from '../../kernel/services.js';
 import { findLiveApiToken, findLiveSession, insertSession, touchApiToken, touchSession, type UserRow } from './store.js';
-import { AppError } from '../../kernel/errors.js';
+import { AppError, isAppError } from '../../kernel/errors.js';
 
 /** Roles whose holders must use two-factor authentication. */
 export const ROLES_REQUIRING_2FA = ['admin', 'official'] as const;
@@ -36,6 +36,18 @@ export async function openSession(
   return { token, id };
 }
 
+/**
+ * Last-seen times are bookkeeping: on a full disk they are skipped, so people can still read
+ * (a real write then fails with its own clear 507).
+ */
+async function bestEffort(touch: Promise<void>): Promise<void> {
+  try {
+    await touch;
+  } catch (error) {
+    if (!isAppError(error, 'disk_full')) throw error;
+  }
+}
+
 /** How often a session's last-seen time is written: not on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -51,7 +63,7 @@ export async function resolveSession(services: Services, cookieValue: string): P
   if (session.created_at.getTime() + maxAgeMs < Date.now()) return null;
   if (Date.now() - session.last_seen_at.getTime() > TOUCH_EVERY_MS) {
     const idleEnd = Date.now() + services.config.sessionIdleMinutes * 60_000;
-    await touchSession(db, session.id, new Date(Math.min(idleEnd, session.created_at.getTime() + maxAgeMs)));
+    await bestEffort(touchSession(db, session.id, new Date(Math.min(idleEnd, session.created_at.getTime() + maxAgeMs))));
   }
   return {
     state: {
@@ -72,7 +84,7 @@ export async function resolveApiToken(services: Services, bearer: string): Promi
   const found = await findLiveApiToken(db, sha256(bearer));
   if (!found || found.user.status !== 'active') throw new AppError('invalid_token');
   if (!found.token.last_used_at || Date.now() - found.token.last_used_at.getTime() > TOUCH_EVERY_MS) {
-    await touchApiToken(db, found.token.id);
+    await bestEffort(touchApiToken(db, found.token.id));
   }
   return { id: found.user.id, name: found.user.name, roles: found.user.roles };
 }
