@@ -6,6 +6,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Config } from './config.js';
 import { buildApp, type BuiltApp } from './app.js';
 import { startJobRunner } from './kernel/jobs/index.js';
+import { startHousekeeping } from './kernel/housekeeping.js';
 import type { Services } from './kernel/services.js';
 import { authenticator } from './modules/identity/index.js';
 import { modules } from './modules/index.js';
@@ -35,7 +36,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (stop) stops.push(stop);
   }
   await prepareFirstStart(services);
-  if (config.jobs) stops.push(startJobRunner(services));
+  if (config.jobs) stops.push(startJobRunner(services), startHousekeeping(services));
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: built.app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

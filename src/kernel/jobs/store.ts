@@ -61,3 +61,8 @@ export async function failJob(db: Queryable, job: JobRow, error: string, retryAt
     .where('id', '=', job.id)
     .execute();
 }
+
+/** Forgets finished jobs (done or failed) older than `before`; pending ones are never touched. */
+export async function deleteFinishedJobs(db: Queryable, before: Date): Promise<void> {
+  await db.deleteFrom('jobs').where('status', 'in', ['done', 'failed']).where('finished_at', '<', before).execute();
+}
