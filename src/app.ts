@@ -4,6 +4,7 @@
  * behind its named policy. Nothing here knows what a module does.
  */
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
@@ -46,6 +47,9 @@ export interface BuiltApp {
 
 // The group matters: Hono's TrieRouter (which SmartRouter falls back to once a pattern defeats
 // its RegExpRouter) tests a bare `ca|es|en` as `^ca|es|en$`, so `/ca/anything` matched the home page.
+/** The stylesheet, icons and scripts, found from this file so the server runs from any directory. */
+const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
+
 export const PAGE_PREFIX = '/:locale{(?:ca|es|en)}';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CSP = {
@@ -245,7 +249,7 @@ export function buildApp(services: Services, modules: TeixitModule[], auth: Auth
     await next();
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=3600');
   });
-  app.use('/static/*', serveStatic({ root: './public', rewriteRequestPath: (p) => p.replace(/^\/static/, '') }));
+  app.use('/static/*', serveStatic({ root: PUBLIC_DIR, rewriteRequestPath: (p) => p.replace(/^\/static/, '') }));
   app.get('/favicon.ico', (c) => c.redirect('/static/favicon.svg', 301));
 
 
