@@ -1,7 +1,7 @@
 /** The Hono environment every route sees: request id, language, the person and the services. */
 import type { Context } from 'hono';
 import type { Locale } from '../i18n/index.js';
-import type { Actor } from '../policy.js';
+import type { Actor, GlobalRole } from '../policy.js';
 import type { RequestScope, Services } from '../services.js';
 import type { Flash } from '../ui/context.js';
 
@@ -15,6 +15,25 @@ export interface SessionState {
   mfaEnrollmentRequired: boolean;
   /** The person's saved language. */
   locale: Locale;
+  /** The person's account as this request's session lookup read it. */
+  account: SessionAccount;
+}
+
+/**
+ * What the session lookup reads of the signed-in person, beyond the actor: pages that show the
+ * person's own account use it instead of reading the same row again. It is read at the start of
+ * each request, so it is as fresh as a read in the handler. No secrets (password hash, TOTP
+ * secret), and no language: a GET may save the page's language as the person's after the lookup.
+ * Named as the users table's columns, so an account row read from the database fits too.
+ */
+export interface SessionAccount {
+  id: number;
+  name: string;
+  email: string | null;
+  roles: GlobalRole[];
+  gender: string | null;
+  email_verified_at: Date | null;
+  totp_enabled_at: Date | null;
 }
 
 export interface AppVariables {

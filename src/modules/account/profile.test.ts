@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { countQueries } from '../../db/connect.js';
 import { searchAudit } from '../../kernel/audit/index.js';
 import { findUserById, updateUser } from '../identity/store.js';
 
@@ -44,6 +45,16 @@ describe('My space', () => {
     expect(html).toContain('Administrator');
     expect(html).toContain('You manage people');
     expect(html).toMatch(/Two-step verification[\s\S]*On/);
+  });
+
+  it('shows the person as this request read them, with no second read of their account', async () => {
+    const { user, agent } = await signedIn({ name: 'Jana Soler' });
+    await updateUser(t.services.database.db, user.id, { name: 'Jana Soler i Puig' });
+    const { result, queries } = await countQueries(t.services.database, () => agent.get('/ca/me'));
+    expect(result.status).toBe(200);
+    expect(await result.text()).toContain('Hola, Jana Soler i Puig');
+    // Only the session lookup; a block a module adds to My space brings its own queries.
+    expect(queries).toBe(1);
   });
 
   it('sends a visitor to sign in first', async () => {

@@ -11,7 +11,7 @@ import { deleteAccount, isLastActiveAdmin } from './delete-account.js';
 import { makeDownloadMyData, type ModuleList } from './download-data.js';
 import { refusedFields } from './form-failure.js';
 import { deleteAccountPolicy, downloadData, viewAccount } from './policies.js';
-import { loadOwnAccount } from './read-account.js';
+import { loadOwnAccount, sessionAccount } from './read-account.js';
 import { DeleteAccountPage } from './views/delete-account.js';
 
 /** The data and deletion routes; the download asks every module in `listModules` for its part. */
@@ -39,9 +39,8 @@ export function dataRoutes(listModules: ModuleList): RouteDef[] {
       path: '/account/delete',
       policy: viewAccount,
       handler: async (c) => {
-        const scope = scopeOf(c);
-        const user = await loadOwnAccount(scope);
-        return c.html(<DeleteAccountPage ctx={viewContext(c)} user={user} lastAdmin={await isLastActiveAdmin(scope, user)} />);
+        const user = sessionAccount(c);
+        return c.html(<DeleteAccountPage ctx={viewContext(c)} user={user} lastAdmin={await isLastActiveAdmin(scopeOf(c), user)} />);
       },
     },
     {

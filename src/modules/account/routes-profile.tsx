@@ -10,7 +10,7 @@ import { viewContext } from '../../kernel/http/view.js';
 import { sendVerificationEmail } from '../identity/index.js';
 import { refusedFields } from './form-failure.js';
 import { requestVerification, updateProfile, viewAccount } from './policies.js';
-import { loadOwnAccount } from './read-account.js';
+import { loadOwnAccount, sessionAccount } from './read-account.js';
 import { changeLanguage, recordGender, updateName } from './update-profile.js';
 import { GenderPage, LanguagePage, NamePage } from './views/profile-forms.js';
 
@@ -23,8 +23,7 @@ export const profileRoutes: RouteDef[] = [
     path: '/account/name',
     policy: viewAccount,
     handler: async (c) => {
-      const user = await loadOwnAccount(scopeOf(c));
-      return c.html(<NamePage ctx={viewContext(c)} value={user.name} />);
+      return c.html(<NamePage ctx={viewContext(c)} value={sessionAccount(c).name} />);
     },
   },
   {
@@ -80,8 +79,7 @@ export const profileRoutes: RouteDef[] = [
     path: '/account/gender',
     policy: viewAccount,
     handler: async (c) => {
-      const user = await loadOwnAccount(scopeOf(c));
-      return c.html(<GenderPage ctx={viewContext(c)} value={user.gender} />);
+      return c.html(<GenderPage ctx={viewContext(c)} value={sessionAccount(c).gender} />);
     },
   },
   {

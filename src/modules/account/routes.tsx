@@ -6,7 +6,7 @@ import { requiresTwoFactor } from '../identity/index.js';
 import type { ModuleList } from './download-data.js';
 import { collectMySpaceBlocks, type MySpaceModule } from './my-space.js';
 import { viewAccount, viewMySpace } from './policies.js';
-import { loadAccountOverview, loadOwnAccount } from './read-account.js';
+import { loadAccountOverview, sessionAccount } from './read-account.js';
 import { dataRoutes } from './routes-data.js';
 import { profileRoutes } from './routes-profile.js';
 import { securityRoutes } from './routes-security.js';
@@ -24,7 +24,7 @@ export function accountRoutes(listModules: ModuleList): RouteDef[] {
       handler: async (c) => {
         const scope = scopeOf(c);
         const ctx = viewContext(c);
-        const user = await loadOwnAccount(scope);
+        const user = sessionAccount(c);
         const blocks = await collectMySpaceBlocks(listModules() as readonly MySpaceModule[], scope, ctx);
         return c.html(<MySpacePage ctx={ctx} user={user} twoFactorRequired={requiresTwoFactor(user)} blocks={blocks} />);
       },

@@ -72,6 +72,10 @@ export async function resolveSession(services: Services, cookieValue: string): P
       mfaPending: user.totp_enabled_at !== null && !session.mfa_passed,
       mfaEnrollmentRequired: user.totp_enabled_at === null && requiresTwoFactor(user),
       locale: user.locale,
+      account: {
+        id: user.id, name: user.name, email: user.email, roles: user.roles, gender: user.gender,
+        email_verified_at: user.email_verified_at, totp_enabled_at: user.totp_enabled_at,
+      },
     },
     actor: { id: user.id, name: user.name, roles: user.roles },
   };

@@ -1,5 +1,6 @@
 /** SQL for people's accounts, sessions, API tokens, single-use links and recovery codes. */
 import { sql } from 'kysely';
+import { arg, compileOnce } from '../../db/compiled.js';
 import type { Queryable } from '../../db/types.js';
 import type { GlobalRole, Locale, UserStatus } from './tables.js';
 
@@ -133,30 +134,36 @@ export async function insertSession(
   return row.id;
 }
 
-/** The live session with this token hash and its person, in one query. */
-export async function findLiveSession(db: Queryable, tokenHash: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  const row = await db
+/** A live session and what the pages need of its person, as the session lookup reads them. */
+export interface LiveSession {
+  session: Pick<SessionRow, 'id' | 'user_id' | 'mfa_passed' | 'created_at' | 'last_seen_at'>;
+  user: Pick<UserRow, 'id' | 'email' | 'name' | 'locale' | 'roles' | 'status' | 'gender' | 'totp_enabled_at' | 'email_verified_at'>;
+}
+
+type LiveSessionRow = Omit<LiveSession['session'], 'id' | 'created_at'> & LiveSession['user'] & { s_id: number; s_created_at: Date };
+
+// Runs on every signed-in request: built once (see compileOnce), with only the columns used.
+const liveSessionQuery = compileOnce<[string, Date], LiveSessionRow>((db) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select([
-      's.id as s_id', 's.token_hash', 's.user_id', 's.mfa_passed', 's.ip', 's.user_agent', 's.created_at as s_created_at',
-      's.last_seen_at', 's.expires_at', 's.revoked_at',
-    ])
-    .select(['u.id', 'u.email', 'u.name', 'u.locale', 'u.roles', 'u.status', 'u.totp_enabled_at', 'u.email_verified_at'])
-    .where('s.token_hash', '=', tokenHash)
+    .select(['s.id as s_id', 's.user_id', 's.mfa_passed', 's.created_at as s_created_at', 's.last_seen_at'])
+    .select(['u.id', 'u.email', 'u.name', 'u.locale', 'u.roles', 'u.status', 'u.gender', 'u.totp_enabled_at', 'u.email_verified_at'])
+    .where('s.token_hash', '=', arg<string>(0))
     .where('s.revoked_at', 'is', null)
-    .where('s.expires_at', '>', new Date())
-    .executeTakeFirst();
+    .where('s.expires_at', '>', arg<Date>(1)),
+);
+
+/** The live session with this token hash and its person, in one query. */
+export async function findLiveSession(db: Queryable, tokenHash: string): Promise<LiveSession | undefined> {
+  const [row] = await liveSessionQuery(db, tokenHash, new Date());
   if (!row) return undefined;
   return {
-    session: {
-      id: row.s_id, token_hash: row.token_hash, user_id: row.user_id, mfa_passed: row.mfa_passed, ip: row.ip, user_agent: row.user_agent,
-      created_at: row.s_created_at, last_seen_at: row.last_seen_at, expires_at: row.expires_at, revoked_at: row.revoked_at,
-    },
+    session: { id: row.s_id, user_id: row.user_id, mfa_passed: row.mfa_passed, created_at: row.s_created_at, last_seen_at: row.last_seen_at },
     user: {
-      id: row.id, email: row.email, name: row.name, locale: row.locale, roles: row.roles, status: row.status,
+      id: row.id, email: row.email, name: row.name, locale: row.locale, roles: row.roles, status: row.status, gender: row.gender,
       totp_enabled_at: row.totp_enabled_at, email_verified_at: row.email_verified_at,
-    } as UserRow,
+    },
   };
 }
 

@@ -6,11 +6,11 @@ import type { FieldErrors } from '../../../kernel/errors.js';
 import type { ViewContext } from '../../../kernel/ui/context.js';
 import { Layout } from '../../../kernel/ui/layout.js';
 import { Button, ButtonGroup, ErrorSummary, Form, NotificationBanner, SummaryList, TextField } from '../../../kernel/ui/components.js';
-import type { UserRow } from '../../identity/index.js';
+import type { SessionAccount } from '../../../kernel/http/env.js';
 import { DownloadForm } from './account-page.js';
 import { accountCrumbs, BackToAccount } from './shared.js';
 
-export function DeleteAccountPage(props: { ctx: ViewContext; user: UserRow; lastAdmin: boolean; errors?: FieldErrors | undefined }) {
+export function DeleteAccountPage(props: { ctx: ViewContext; user: SessionAccount; lastAdmin: boolean; errors?: FieldErrors | undefined }) {
   const { ctx, user, errors } = props;
   const t = ctx.t;
   return (

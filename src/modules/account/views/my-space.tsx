@@ -5,10 +5,10 @@
 import type { ViewContext } from '../../../kernel/ui/context.js';
 import { Layout } from '../../../kernel/ui/layout.js';
 import { ButtonLink, SummaryList, TaskList, type Task } from '../../../kernel/ui/components.js';
-import type { UserRow } from '../../identity/index.js';
+import type { SessionAccount } from '../../../kernel/http/env.js';
 import type { MySpaceBlock } from '../my-space.js';
 
-function securityTasks(ctx: ViewContext, user: UserRow, twoFactorRequired: boolean): Task[] {
+function securityTasks(ctx: ViewContext, user: SessionAccount, twoFactorRequired: boolean): Task[] {
   const t = ctx.t;
   const verified = user.email_verified_at !== null;
   const twoFactorOn = user.totp_enabled_at !== null;
@@ -32,7 +32,7 @@ function securityTasks(ctx: ViewContext, user: UserRow, twoFactorRequired: boole
   ];
 }
 
-export function MySpacePage(props: { ctx: ViewContext; user: UserRow; twoFactorRequired: boolean; blocks: MySpaceBlock[] }) {
+export function MySpacePage(props: { ctx: ViewContext; user: SessionAccount; twoFactorRequired: boolean; blocks: MySpaceBlock[] }) {
   const { ctx, user, blocks } = props;
   const t = ctx.t;
   const roles = user.roles.length > 0 ? user.roles : (['participant'] as const);
