@@ -28,6 +28,30 @@ function refusalOf(error: unknown): AppError | null {
 }
 
 /** The confirmation page for disabling or enabling, refusing up front what would be refused anyway. */
+/**
+ * Disables or re-enables the account after its confirmation page; a refusal (yourself, the last
+ * admin) shows the confirmation page again with the reason, changing nothing.
+ */
+async function applyStatusChange(c: AppContext, change: 'disable' | 'enable') {
+  const id = idFromPath(c.req.param('id'));
+  try {
+    if (change === 'disable') {
+      const result = await disableAccount(scopeOf(c), { userId: id });
+      setFlash(c, 'success', 'admin.person.disable.done', { name: result.name, count: result.sessionsEnded });
+    } else {
+      const result = await enableAccount(scopeOf(c), { userId: id });
+      setFlash(c, 'success', 'admin.person.enable.done', { name: result.name });
+    }
+    return c.redirect(personPath(c, id), 303);
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (!refusal) throw error;
+    const ctx = viewContext(c);
+    const overview = await personOverview(c.get('services').database.db, id);
+    return c.html(<StatusConfirmPage ctx={ctx} overview={overview} change={change} refusal={ctx.t(refusal.messageKey)} />, 409);
+  }
+}
+
 async function statusConfirmation(c: AppContext, change: 'disable' | 'enable') {
   const id = idFromPath(c.req.param('id'));
   const ctx = viewContext(c);
@@ -112,20 +136,7 @@ export const peopleRoutes: RouteDef[] = [
     path: '/admin/people/:id/disable',
     policy: changeStatus,
     sample: { id: '999999' },
-    handler: async (c) => {
-      const id = idFromPath(c.req.param('id'));
-      try {
-        const result = await disableAccount(scopeOf(c), { userId: id });
-        setFlash(c, 'success', 'admin.person.disable.done', { name: result.name, count: result.sessionsEnded });
-        return c.redirect(personPath(c, id), 303);
-      } catch (error) {
-        const refusal = refusalOf(error);
-        if (!refusal) throw error;
-        const ctx = viewContext(c);
-        const overview = await personOverview(c.get('services').database.db, id);
-        return c.html(<StatusConfirmPage ctx={ctx} overview={overview} change="disable" refusal={ctx.t(refusal.messageKey)} />, 409);
-      }
-    },
+    handler: (c) => applyStatusChange(c, 'disable'),
   },
   {
     kind: 'page',
@@ -141,19 +152,6 @@ export const peopleRoutes: RouteDef[] = [
     path: '/admin/people/:id/enable',
     policy: changeStatus,
     sample: { id: '999999' },
-    handler: async (c) => {
-      const id = idFromPath(c.req.param('id'));
-      try {
-        const result = await enableAccount(scopeOf(c), { userId: id });
-        setFlash(c, 'success', 'admin.person.enable.done', { name: result.name });
-        return c.redirect(personPath(c, id), 303);
-      } catch (error) {
-        const refusal = refusalOf(error);
-        if (!refusal) throw error;
-        const ctx = viewContext(c);
-        const overview = await personOverview(c.get('services').database.db, id);
-        return c.html(<StatusConfirmPage ctx={ctx} overview={overview} change="enable" refusal={ctx.t(refusal.messageKey)} />, 409);
-      }
-    },
+    handler: (c) => applyStatusChange(c, 'enable'),
   },
 ];
