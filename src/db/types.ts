@@ -6,8 +6,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { KernelTables } from '../kernel/tables.js';
 import type { IdentityTables } from '../modules/identity/tables.js';
 import type { DirectoryTables } from '../modules/directory/tables.js';
+import type { BodiesTables } from '../modules/bodies/tables.js';
 
-export interface DB extends KernelTables, IdentityTables, DirectoryTables {}
+export interface DB extends KernelTables, IdentityTables, DirectoryTables, BodiesTables {}
 
 export type Db = Kysely<DB>;
 export type Trx = Transaction<DB>;
