@@ -58,6 +58,7 @@ export async function compositionOf(db: Queryable, bodyIds: readonly number[], o
     .leftJoin('organisations as o', 'o.id', 'm.organisation_id')
     .select([
       'm.body_id', 'm.college', 'm.role', 'm.organisation_id', 'u.name as person_name', 'u.gender',
+      'o.short_name', 'o.name as organisation_name',
       sql<boolean>`(o.representative_since IS NOT NULL AND o.representative_since <= ${on}::date)`.as('representative'),
     ])
     .where('m.body_id', 'in', ids)
