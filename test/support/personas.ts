@@ -13,6 +13,9 @@ import { insertApiToken, type UserRow } from '../../src/modules/identity/store.j
 import type { GlobalRole } from '../../src/modules/identity/tables.js';
 import type { Agent, TestApp } from './app.js';
 
+/** The plenary (Àmbit Participat) exists in every fresh database with id 1 (migration 0003). */
+const PLENARY_ID = 1;
+
 export const PERSONAS = ['visitor', 'participant', 'member', 'official', 'admin'] as const;
 export type PersonaName = (typeof PERSONAS)[number];
 
@@ -25,9 +28,17 @@ interface PersonaRecipe {
 
 const RECIPES: Record<Exclude<PersonaName, 'visitor'>, PersonaRecipe> = {
   participant: { roles: [] },
-  // A member sits in a body. Until bodies and mandates exist (issue 3) a member is a signed-in
-  // person like any participant; their mandate is added here when it can be.
-  member: { roles: [] },
+  // A member sits in the plenary (Àmbit Participat, body 1) as a person with trajectory: an
+  // active `member` mandate with no organisation. No secretariat, steering or coordinator role.
+  member: {
+    roles: [],
+    prepare: async (app, user) => {
+      await app.services.database.db
+        .insertInto('mandates')
+        .values({ body_id: PLENARY_ID, person_id: user.id, organisation_id: null, college: 'trajectory', role: 'member', starts_on: '2024-01-15' })
+        .execute();
+    },
+  },
   official: { roles: ['official'] },
   admin: { roles: ['admin'] },
 };
