@@ -7,8 +7,9 @@ import type { KernelTables } from '../kernel/tables.js';
 import type { IdentityTables } from '../modules/identity/tables.js';
 import type { DirectoryTables } from '../modules/directory/tables.js';
 import type { BodiesTables } from '../modules/bodies/tables.js';
+import type { WorkgroupsTables } from '../modules/workgroups/tables.js';
 
-export interface DB extends KernelTables, IdentityTables, DirectoryTables, BodiesTables {}
+export interface DB extends KernelTables, IdentityTables, DirectoryTables, BodiesTables, WorkgroupsTables {}
 
 export type Db = Kysely<DB>;
 export type Trx = Transaction<DB>;
