@@ -1,0 +1,529 @@
+/**
+ * SQL of working groups' lives: the group's row (a `working_group` body), its recorded
+ * decisions, join requests, follow-up reports, who to tell (coordinators, the steering group)
+ * and the steering group's follow-up table. Every list is read in a fixed number of queries.
+ */
+import { sql, type Selectable } from 'kysely';
+import type { Queryable, Trx } from '../../db/types.js';
+import type { Translatable } from '../../kernel/i18n/translatable.js';
+import type { BodiesTable, BodyDecisionAction, BodyState, Charter, College, JoinRequestState } from '../bodies/tables.js';
+
+/** A working group as stored: a `bodies` row of kind `working_group`. */
+export type GroupRow = Selectable<BodiesTable>;
+
+const int = (value: unknown): number => Number(value);
+const intOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+
+function normalise(row: GroupRow): GroupRow {
+  return { ...row, id: int(row.id), parent_id: intOrNull(row.parent_id), proposed_by: intOrNull(row.proposed_by) };
+}
+
+/** A mandate is active on day d when starts_on <= d and (ends_on is null or d < ends_on). */
+function activeOn(alias: string, on: string) {
+  return sql<boolean>`(${sql.ref(`${alias}.starts_on`)} <= ${on}::date AND (${sql.ref(`${alias}.ends_on`)} IS NULL OR ${sql.ref(`${alias}.ends_on`)} > ${on}::date))`;
+}
+
+// ---- the group ------------------------------------------------------------------------------
+
+/** The working group with this id, or undefined (also for the plenary and the steering group). */
+export async function findGroupById(db: Queryable, id: number): Promise<GroupRow | undefined> {
+  const row = await db.selectFrom('bodies').selectAll().where('id', '=', id).where('kind', '=', 'working_group').executeTakeFirst();
+  return row ? normalise(row) : undefined;
+}
+
+/** The working group with this slug, or undefined. */
+export async function findGroupBySlug(db: Queryable, slug: string): Promise<GroupRow | undefined> {
+  const row = await db.selectFrom('bodies').selectAll().where('slug', '=', slug).where('kind', '=', 'working_group').executeTakeFirst();
+  return row ? normalise(row) : undefined;
+}
+
+/** The working group's row locked for the rest of the transaction, or undefined. */
+export async function lockGroup(trx: Trx, id: number): Promise<GroupRow | undefined> {
+  const row = await trx.selectFrom('bodies').selectAll().where('id', '=', id).where('kind', '=', 'working_group').forUpdate().executeTakeFirst();
+  return row ? normalise(row) : undefined;
+}
+
+/** The plenary's id: working groups hang from it. */
+export async function findPlenaryId(db: Queryable): Promise<number | undefined> {
+  const row = await db.selectFrom('bodies').select('id').where('kind', '=', 'plenary').orderBy('id').executeTakeFirst();
+  return row ? int(row.id) : undefined;
+}
+
+/**
+ * Serializes the choice of new slugs for the rest of the transaction, so two groups proposed
+ * at once with the same name get `name` and `name-2` rather than one failing on the unique key.
+ */
+export async function lockSlugChoice(trx: Trx): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${7_463_008})`.execute(trx);
+}
+
+/** The slugs taken among `base` and `base-<anything>`. */
+export async function slugsLike(db: Queryable, base: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('bodies')
+    .select('slug')
+    .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
+    .execute();
+  return rows.map((r) => r.slug);
+}
+
+export interface NewGroup {
+  slug: string;
+  parent_id: number;
+  name: Translatable;
+  purpose: Translatable;
+  charter: Charter;
+  sunset_on: string;
+  allowed_levels: number[];
+  report_interval_days: number;
+  proposed_by: number;
+}
+
+/** Inserts a proposed, open working group, last among the plenary's children; returns its row. */
+export async function insertGroup(trx: Trx, group: NewGroup): Promise<GroupRow> {
+  const row = await trx
+    .insertInto('bodies')
+    .values({
+      slug: group.slug,
+      kind: 'working_group',
+      parent_id: group.parent_id,
+      name: JSON.stringify(group.name),
+      purpose: JSON.stringify(group.purpose),
+      state: 'proposed',
+      sunset_on: group.sunset_on,
+      charter: JSON.stringify(group.charter),
+      open: true,
+      allowed_levels: group.allowed_levels,
+      report_interval_days: group.report_interval_days,
+      proposed_by: group.proposed_by,
+      position: sql<number>`(SELECT coalesce(max(position), 0) + 1 FROM bodies WHERE parent_id = ${group.parent_id})`,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return normalise(row);
+}
+
+/** The changes a lifecycle step makes to a group's row. */
+export interface GroupChanges {
+  state?: BodyState;
+  starts_on?: string;
+  sunset_on?: string;
+  open?: boolean;
+  sunset_reminded_for?: string;
+}
+
+/** Writes the changes and stamps `updated_at`; returns the row as it now is. */
+export async function updateGroup(trx: Trx, id: number, changes: GroupChanges): Promise<GroupRow> {
+  const row = await trx
+    .updateTable('bodies')
+    .set({ ...changes, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return normalise(row);
+}
+
+/** Records the organisation the proposer acts for. */
+export async function insertProposalOrganisation(trx: Trx, bodyId: number, organisationId: number): Promise<void> {
+  await trx.insertInto('working_group_proposals').values({ body_id: bodyId, organisation_id: organisationId }).execute();
+}
+
+/** The organisation the proposer acts for, or null when they proposed as an individual. */
+export async function findProposalOrganisation(db: Queryable, bodyId: number): Promise<{ id: number; name: string } | null> {
+  const row = await db
+    .selectFrom('working_group_proposals as p')
+    .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
+    .select(['o.id', 'o.name'])
+    .where('p.body_id', '=', bodyId)
+    .executeTakeFirst();
+  return row ? { id: int(row.id), name: row.name } : null;
+}
+
+// ---- decisions ------------------------------------------------------------------------------
+
+export interface NewDecision {
+  body_id: number;
+  action: BodyDecisionAction;
+  reason?: string;
+  sunset_before?: string | null;
+  sunset_after?: string | null;
+  decided_by: number | null;
+}
+
+/** Records a step of the group's life (proposed, approved, declined, extended, closing, closed). */
+export async function insertDecision(trx: Trx, decision: NewDecision): Promise<void> {
+  await trx
+    .insertInto('body_decisions')
+    .values({
+      body_id: decision.body_id,
+      action: decision.action,
+      reason: decision.reason ?? '',
+      sunset_before: decision.sunset_before ?? null,
+      sunset_after: decision.sunset_after ?? null,
+      decided_by: decision.decided_by,
+    })
+    .execute();
+}
+
+// ---- people and organisations ---------------------------------------------------------------
+
+export interface PersonName {
+  id: number;
+  name: string;
+}
+
+/** Names of people by id (public: the names of people acting in the space). */
+export async function peopleNames(db: Queryable, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [int(r.id), r.name]));
+}
+
+/** The ids of the group's coordinators on `on`. */
+export async function coordinatorIds(db: Queryable, bodyId: number, on: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('mandates as m')
+    .select('m.person_id')
+    .distinct()
+    .where('m.body_id', '=', bodyId)
+    .where('m.role', '=', 'coordinator')
+    .where(activeOn('m', on))
+    .execute();
+  return rows.map((r) => int(r.person_id));
+}
+
+/** The ids of the steering group's members on `on` (any role but alternate or observer, as standing counts them). */
+export async function steeringMemberIds(db: Queryable, on: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('mandates as m')
+    .innerJoin('bodies as b', 'b.id', 'm.body_id')
+    .select('m.person_id')
+    .distinct()
+    .where('b.kind', '=', 'steering')
+    .where('m.role', 'not in', ['alternate', 'observer'])
+    .where(activeOn('m', on))
+    .execute();
+  return rows.map((r) => int(r.person_id));
+}
+
+/** Does the person hold an active mandate (any role) in the group on `on`? */
+export async function isActiveMember(db: Queryable, bodyId: number, personId: number, on: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('mandates as m')
+    .select('m.id')
+    .where('m.body_id', '=', bodyId)
+    .where('m.person_id', '=', personId)
+    .where(activeOn('m', on))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Ends every mandate of the group still active on `on`, as of `on` (a mandate that began that
+ * very day ends the day after, the first day the table's dates allow). Returns their ids.
+ */
+export async function endActiveMandates(trx: Trx, bodyId: number, on: string, reason: string): Promise<number[]> {
+  const rows = await trx
+    .updateTable('mandates as m')
+    .set({
+      ends_on: sql<string>`greatest(${on}::date, m.starts_on + 1)`,
+      end_reason: reason,
+      updated_at: new Date(),
+    })
+    .where('m.body_id', '=', bodyId)
+    .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>', sql<string>`${on}::date`)]))
+    .returning('m.id')
+    .execute();
+  return rows.map((r) => int(r.id));
+}
+
+export interface OrganisationOption {
+  id: number;
+  name: string;
+  level: number | null;
+}
+
+/** Entities of the given levels, by name: who a person may say they come from. */
+export async function organisationsOfLevels(db: Queryable, levels: readonly number[]): Promise<OrganisationOption[]> {
+  if (levels.length === 0) return [];
+  const rows = await db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'level'])
+    .where('kind', '=', 'entity')
+    .where(sql<boolean>`level = ANY(${[...levels]}::smallint[])`)
+    .orderBy(sql`lower(name)`)
+    .execute();
+  return rows.map((r) => ({ id: int(r.id), name: r.name, level: intOrNull(r.level) }));
+}
+
+/** One organisation, if it exists. */
+export async function findOrganisation(db: Queryable, id: number): Promise<OrganisationOption & { kind: string } | undefined> {
+  const row = await db.selectFrom('organisations').select(['id', 'name', 'level', 'kind']).where('id', '=', id).executeTakeFirst();
+  return row ? { id: int(row.id), name: row.name, level: intOrNull(row.level), kind: row.kind } : undefined;
+}
+
+// ---- join requests --------------------------------------------------------------------------
+
+export interface JoinRequestRow {
+  id: number;
+  body_id: number;
+  person_id: number;
+  person_name: string;
+  organisation_id: number | null;
+  organisation_name: string | null;
+  statement: string;
+  state: JoinRequestState;
+  decided_by: number | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  mandate_id: number | null;
+  created_at: Date;
+}
+
+function joinRequestQuery(db: Queryable) {
+  return db
+    .selectFrom('join_requests as j')
+    .innerJoin('users as u', 'u.id', 'j.person_id')
+    .leftJoin('organisations as o', 'o.id', 'j.organisation_id')
+    .select([
+      'j.id', 'j.body_id', 'j.person_id', 'u.name as person_name', 'j.organisation_id', 'o.name as organisation_name', 'j.statement',
+      'j.state', 'j.decided_by', 'j.decided_at', 'j.decision_reason', 'j.mandate_id', 'j.created_at',
+    ]);
+}
+
+function normaliseRequest(row: Omit<JoinRequestRow, 'organisation_name'> & { organisation_name: string | null }): JoinRequestRow {
+  return {
+    ...row,
+    id: int(row.id),
+    body_id: int(row.body_id),
+    person_id: int(row.person_id),
+    organisation_id: intOrNull(row.organisation_id),
+    decided_by: intOrNull(row.decided_by),
+    mandate_id: intOrNull(row.mandate_id),
+  };
+}
+
+/** One join request with the names it shows, or undefined. */
+export async function findJoinRequest(db: Queryable, id: number): Promise<JoinRequestRow | undefined> {
+  const row = await joinRequestQuery(db).where('j.id', '=', id).executeTakeFirst();
+  return row ? normaliseRequest(row) : undefined;
+}
+
+/** Locks the join request's row for the rest of the transaction; returns it with its names. */
+export async function lockJoinRequest(trx: Trx, id: number): Promise<JoinRequestRow | undefined> {
+  const locked = await trx.selectFrom('join_requests').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+  return locked ? findJoinRequest(trx, id) : undefined;
+}
+
+/** The person's pending request to join the group, if they have one. */
+export async function findPendingRequest(db: Queryable, bodyId: number, personId: number): Promise<JoinRequestRow | undefined> {
+  const row = await joinRequestQuery(db).where('j.body_id', '=', bodyId).where('j.person_id', '=', personId).where('j.state', '=', 'pending').executeTakeFirst();
+  return row ? normaliseRequest(row) : undefined;
+}
+
+/** The group's join requests in one state, oldest first, after the id `afterId` (for paging). */
+export async function listJoinRequests(
+  db: Queryable,
+  bodyId: number,
+  options: { state?: JoinRequestState | undefined; afterId?: number | undefined; limit: number },
+): Promise<JoinRequestRow[]> {
+  let query = joinRequestQuery(db).where('j.body_id', '=', bodyId);
+  if (options.state) query = query.where('j.state', '=', options.state);
+  if (options.afterId !== undefined) query = query.where('j.id', '>', options.afterId);
+  const rows = await query.orderBy('j.id').limit(options.limit).execute();
+  return rows.map(normaliseRequest);
+}
+
+export interface NewJoinRequest {
+  body_id: number;
+  person_id: number;
+  organisation_id: number | null;
+  statement: string;
+}
+
+/** Inserts a pending join request; returns its id. */
+export async function insertJoinRequest(trx: Trx, request: NewJoinRequest): Promise<number> {
+  const row = await trx.insertInto('join_requests').values(request).returning('id').executeTakeFirstOrThrow();
+  return int(row.id);
+}
+
+/** Settles a pending request: accepted (with its mandate), declined or withdrawn. */
+export async function settleJoinRequest(
+  trx: Trx,
+  id: number,
+  outcome: { state: Exclude<JoinRequestState, 'pending'>; decided_by: number | null; decision_reason: string | null; mandate_id?: number | null },
+): Promise<void> {
+  await trx
+    .updateTable('join_requests')
+    .set({ state: outcome.state, decided_by: outcome.decided_by, decided_at: new Date(), decision_reason: outcome.decision_reason, mandate_id: outcome.mandate_id ?? null })
+    .where('id', '=', id)
+    .execute();
+}
+
+// ---- reports --------------------------------------------------------------------------------
+
+export interface ReportRow {
+  id: number;
+  body_id: number;
+  kind: 'periodic' | 'final';
+  period_start: string;
+  period_end: string;
+  progress: string;
+  next_steps: string;
+  blockers: string;
+  submitted_by: number | null;
+  submitted_by_name: string | null;
+  created_at: Date;
+}
+
+function reportQuery(db: Queryable) {
+  return db
+    .selectFrom('body_reports as r')
+    .leftJoin('users as u', 'u.id', 'r.submitted_by')
+    .select(['r.id', 'r.body_id', 'r.kind', 'r.period_start', 'r.period_end', 'r.progress', 'r.next_steps', 'r.blockers', 'r.submitted_by', 'u.name as submitted_by_name', 'r.created_at']);
+}
+
+function normaliseReport(row: ReportRow): ReportRow {
+  return { ...row, id: int(row.id), body_id: int(row.body_id), submitted_by: intOrNull(row.submitted_by) };
+}
+
+/** One page of the group's reports, newest first (by submission), and how many there are. */
+export async function listReports(db: Queryable, bodyId: number, offset: number, limit: number): Promise<{ rows: ReportRow[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    reportQuery(db).where('r.body_id', '=', bodyId).orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').offset(offset).limit(limit).execute(),
+    db.selectFrom('body_reports').select(sql<number>`count(*)::int`.as('n')).where('body_id', '=', bodyId).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows.map(normaliseReport), total: int(total.n) };
+}
+
+/** The group's reports older than the report `beforeId` (by id, newest first), for the API's cursor. */
+export async function listReportsBefore(db: Queryable, bodyId: number, beforeId: number | undefined, limit: number): Promise<ReportRow[]> {
+  let query = reportQuery(db).where('r.body_id', '=', bodyId);
+  if (beforeId !== undefined) query = query.where('r.id', '<', beforeId);
+  const rows = await query.orderBy('r.id', 'desc').limit(limit).execute();
+  return rows.map(normaliseReport);
+}
+
+/** One report, or undefined. */
+export async function findReport(db: Queryable, id: number): Promise<ReportRow | undefined> {
+  const row = await reportQuery(db).where('r.id', '=', id).executeTakeFirst();
+  return row ? normaliseReport(row) : undefined;
+}
+
+/** The group's latest report (by period end), or undefined: the next report's period starts after it. */
+export async function latestReport(db: Queryable, bodyId: number): Promise<ReportRow | undefined> {
+  const row = await reportQuery(db).where('r.body_id', '=', bodyId).orderBy('r.period_end', 'desc').orderBy('r.id', 'desc').executeTakeFirst();
+  return row ? normaliseReport(row) : undefined;
+}
+
+/** Has the group filed its final report? */
+export async function hasFinalReport(db: Queryable, bodyId: number): Promise<boolean> {
+  const row = await db.selectFrom('body_reports').select('id').where('body_id', '=', bodyId).where('kind', '=', 'final').executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface NewReport {
+  body_id: number;
+  kind: 'periodic' | 'final';
+  period_start: string;
+  period_end: string;
+  progress: string;
+  next_steps: string;
+  blockers: string;
+  submitted_by: number;
+}
+
+/** Inserts a report; returns its id. */
+export async function insertReport(trx: Trx, report: NewReport): Promise<number> {
+  const row = await trx.insertInto('body_reports').values(report).returning('id').executeTakeFirstOrThrow();
+  return int(row.id);
+}
+
+// ---- the steering group's follow-up ---------------------------------------------------------
+
+export interface FollowUpRow {
+  id: number;
+  slug: string;
+  name: Translatable;
+  state: BodyState;
+  starts_on: string | null;
+  sunset_on: string | null;
+  report_interval_days: number | null;
+  members: number;
+  last_report_at: Date | null;
+  has_final_report: boolean;
+  pending_requests: number;
+}
+
+/**
+ * Every working group with what the steering group follows: people holding a seat on `on`
+ * (alternates and observers left out, as the body pages count them), the latest report and
+ * whether a final one exists, pending join requests. One query, whatever the number of groups.
+ */
+export async function followUpRows(db: Queryable, on: string): Promise<FollowUpRow[]> {
+  const rows = await db
+    .selectFrom('bodies as b')
+    .select([
+      'b.id', 'b.slug', 'b.name', 'b.state', 'b.starts_on', 'b.sunset_on', 'b.report_interval_days',
+      sql<number>`(SELECT count(DISTINCT m.person_id)::int FROM mandates m
+        WHERE m.body_id = b.id AND m.role NOT IN ('alternate', 'observer') AND ${activeOn('m', on)})`.as('members'),
+      sql<Date | null>`(SELECT max(r.created_at) FROM body_reports r WHERE r.body_id = b.id)`.as('last_report_at'),
+      sql<boolean>`EXISTS (SELECT 1 FROM body_reports r WHERE r.body_id = b.id AND r.kind = 'final')`.as('has_final_report'),
+      sql<number>`(SELECT count(*)::int FROM join_requests j WHERE j.body_id = b.id AND j.state = 'pending')`.as('pending_requests'),
+    ])
+    .where('b.kind', '=', 'working_group')
+    .orderBy('b.id')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    id: int(r.id),
+    members: int(r.members),
+    pending_requests: int(r.pending_requests),
+    report_interval_days: intOrNull(r.report_interval_days),
+    last_report_at: r.last_report_at === null ? null : new Date(r.last_report_at),
+  }));
+}
+
+// ---- sunset reminders -----------------------------------------------------------------------
+
+/**
+ * Active groups whose sunset falls on or before `until` and whose reminder for that date has
+ * not gone out, locked for the rest of the transaction. Rows another process holds are
+ * skipped: that process is reminding them.
+ */
+export async function lockGroupsDueReminder(trx: Trx, until: string): Promise<GroupRow[]> {
+  const rows = await trx
+    .selectFrom('bodies')
+    .selectAll()
+    .where('kind', '=', 'working_group')
+    .where('state', '=', 'active')
+    .where('sunset_on', '<=', sql<string>`${until}::date`)
+    .where(sql<boolean>`sunset_reminded_for IS DISTINCT FROM sunset_on`)
+    .orderBy('id')
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  return rows.map(normalise);
+}
+
+/** Coordinators of each of the groups on `on`: body id → person ids. One query. */
+export async function coordinatorsOfGroups(db: Queryable, bodyIds: readonly number[], on: string): Promise<Map<number, number[]>> {
+  const byGroup = new Map<number, number[]>();
+  if (bodyIds.length === 0) return byGroup;
+  const rows = await db
+    .selectFrom('mandates as m')
+    .select(['m.body_id', 'm.person_id'])
+    .distinct()
+    .where('m.body_id', 'in', [...bodyIds])
+    .where('m.role', '=', 'coordinator')
+    .where(activeOn('m', on))
+    .execute();
+  for (const row of rows) {
+    const list = byGroup.get(int(row.body_id)) ?? [];
+    list.push(int(row.person_id));
+    byGroup.set(int(row.body_id), list);
+  }
+  return byGroup;
+}
+
+export type { BodyState, Charter, College };
