@@ -4,8 +4,10 @@
  * composition warnings; people's public profiles.
  */
 import type { TeixitModule } from '../../kernel/http/module.js';
+import { seedBodiesDemo } from './seed.js';
 
 export const bodiesModule: TeixitModule = {
   name: 'bodies',
   routes: [],
+  seedDemo: seedBodiesDemo,
 };
