@@ -1,6 +1,8 @@
 /**
- * `npm run bench`: the home page as a visitor sees it and a signed-in page, on PGlite and on
- * PostgreSQL, against a bare node:http server answering the same bytes. The server runs pinned
+ * `npm run bench`: the home page as a visitor sees it and a signed-in page, and issue 3's pages
+ * on a space of 5,000 organisations, 20,000 people and 50 bodies (the directory filtered, the
+ * plenary's page, each as a visitor and signed in, and the steering group's follow-up page), on
+ * PGlite and on PostgreSQL, against a bare node:http server answering the same bytes. The server runs pinned
  * to one core, autocannon (its own process) to another; CPU time per request comes from the
  * server's /proc accounting, so it stays meaningful on a busy machine where req/s does not.
  * Figures are printed as a Markdown table and written to bench/results/. See bench/README.md.
@@ -10,8 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { backendPids, firstSignedInPage, prepareDatabase, scratchDatabase, serverVersion, signIn, type DatabaseKind } from './lib/app-setup.js';
-import { autocannon, cpuSeconds, cpuSecondsIfAlive, freePort, memory, round, startPinned, type Pinned } from './lib/proc.js';
+import { backendPids, firstSignedInPage, loadScaleData, prepareDatabase, scratchDatabase, serverVersion, signIn, type DatabaseKind } from './lib/app-setup.js';
+import { autocannon, cpuSeconds, cpuSecondsIfAlive, freePort, memory, round, startPinned, waitUntilIdle, type Pinned } from './lib/proc.js';
 import { markdownTable, type PageResult, type Measure } from './lib/report.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,7 +21,7 @@ const resultsDir = path.join(root, 'bench/results');
 
 const env = process.env;
 const DATABASES = (env.BENCH_DATABASES ?? 'pglite,postgres').split(',').map((s) => s.trim()) as DatabaseKind[];
-const PAGES = (env.BENCH_PAGES ?? 'visitor,signed-in').split(',').map((s) => s.trim());
+const PAGES = (env.BENCH_PAGES ?? 'visitor,signed-in,directory,directory-signed-in,body,body-signed-in,follow-up').split(',').map((s) => s.trim());
 const PG_URL = env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(env.BENCH_WARMUP ?? 5);
@@ -29,6 +31,18 @@ const LOAD_CPU = env.BENCH_LOAD_CPU ?? '1';
 /** Signed-in pages to try, first that answers 200 wins. */
 const SIGNED_IN_PATHS = (env.BENCH_SIGNED_IN_PATHS ?? '/ca/me,/ca/account,/ca').split(',');
 const PROFILE = env.BENCH_PROFILE === '1';
+/** Issue 3's pages, measured on the scale fixture (test/support/scale.ts) added to the demo space. */
+const DIRECTORY_PATH = env.BENCH_DIRECTORY_PATH ?? '/ca/organisations?level=1&family=cooperative';
+const BODY_PATH = env.BENCH_BODY_PATH ?? '/ca/bodies/ambit-participat';
+const FOLLOW_UP_PATH = env.BENCH_FOLLOW_UP_PATH ?? '/ca/follow-up';
+/** Pages that need the scale fixture: `path` as a visitor (`cookie` false) or signed in. */
+const SCALE_PAGES: Record<string, { path: string; signedIn: boolean }> = {
+  directory: { path: DIRECTORY_PATH, signedIn: false },
+  'directory-signed-in': { path: DIRECTORY_PATH, signedIn: true },
+  body: { path: BODY_PATH, signedIn: false },
+  'body-signed-in': { path: BODY_PATH, signedIn: true },
+  'follow-up': { path: FOLLOW_UP_PATH, signedIn: true },
+};
 
 /** Headers a bare server must not copy: node sets them itself. */
 const HOP_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'set-cookie']);
@@ -71,6 +85,7 @@ let lastWindowUs: [number, number] = [0, 0];
 /** Warms up, then loads `url` for SECONDS and reads the server's CPU time around it. */
 async function measure(pid: number, url: string, headers: string[], pgName: string | null): Promise<Measure> {
   await autocannon(LOAD_CPU, url, { seconds: WARMUP, connections: CONNECTIONS, headers });
+  await waitUntilIdle(pid);
   const dbBefore = pgName ? await backendCpu(pgName) : null;
   const before = cpuSeconds(pid);
   const startedUs = monotonicUs();
@@ -134,12 +149,21 @@ async function benchDatabase(kind: DatabaseKind): Promise<{ pages: PageResult[];
     const setupEnv: NodeJS.ProcessEnv = { ...env, ...db.env, LOG_LEVEL: 'warn', TEIXIT_DEMO: 'off' };
     if (kind === 'pglite') delete setupEnv.DATABASE_URL;
     const { account, demo } = prepareDatabase(root, setupEnv);
+    if (PAGES.some((page) => page in SCALE_PAGES)) {
+      const started = Date.now();
+      const scale = await loadScaleData({ ...setupEnv }, account);
+      console.log(`-- scale fixture: ${scale.organisations} organisations, ${scale.people} people, ${scale.workingGroups + 2} bodies, ${scale.mandates} mandates (${round((Date.now() - started) / 1000, 1)} s)`);
+    }
     const server = await startTeixit(db.env, kind);
     try {
       const cookie = await signIn(server.base, account);
       const plan: Array<{ page: PageResult['page']; path: string; cookie: string | null }> = [];
       if (PAGES.includes('visitor')) plan.push({ page: 'visitor', path: '/ca', cookie: null });
       if (PAGES.includes('signed-in')) plan.push({ page: 'signed-in', path: await firstSignedInPage(server.base, cookie, SIGNED_IN_PATHS), cookie });
+      for (const page of PAGES) {
+        const scalePage = SCALE_PAGES[page];
+        if (scalePage) plan.push({ page, path: scalePage.path, cookie: scalePage.signedIn ? cookie : null });
+      }
       for (const item of plan) {
         const fixture = path.join(resultsDir, `fixture-${kind}-${item.page}.json`);
         const { bytes, cache } = await capture(`${server.base}${item.path}`, item.cookie, fixture);

@@ -1,12 +1,16 @@
 /**
  * A fresh database for one benchmark leg, loaded through the real CLI (demo space, one
- * participant account), and a session cookie obtained through the real sign-in form.
+ * participant account) and, for the issue-3 pages, the scale fixture; and a session cookie
+ * obtained through the real sign-in form.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
+import { openDatabase } from '../../src/db/connect.js';
+import { loadScale, type ScaleResult } from '../../test/support/scale.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -149,4 +153,24 @@ export async function firstSignedInPage(base: string, cookie: string, paths: str
     if (response.status === 200) return candidate;
   }
   throw new Error(`no signed-in page answered 200 among ${paths.join(', ')}`);
+}
+
+/**
+ * Adds the scale fixture of the query-count tests (`test/support/scale.ts`: 5,000 organisations,
+ * 20,000 people, 50 bodies) to the prepared database, and seats the benchmark's participant in
+ * the steering group (so the follow-up page, which is the steering group's, answers them). Runs
+ * in this process with the server stopped: PGlite's data directory takes one process at a time.
+ */
+export async function loadScaleData(env: NodeJS.ProcessEnv, account: Account): Promise<ScaleResult> {
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.TEIXIT_DATA_DIR ?? './data' });
+  try {
+    const scale = await loadScale(database.db, { organisations: 5000, people: 20_000, bodies: 50 });
+    await sql`
+      INSERT INTO mandates (body_id, person_id, organisation_id, college, role, starts_on)
+      SELECT b.id, u.id, NULL, 'trajectory', 'member', DATE '2024-03-20'
+      FROM bodies b, users u WHERE b.slug = 'grup-motor' AND u.email = ${account.email}`.execute(database.db);
+    return scale;
+  } finally {
+    await database.close();
+  }
 }

@@ -37,6 +37,21 @@ export function cpuSecondsIfAlive(pid: number): number | null {
   }
 }
 
+/**
+ * Waits until the process is idle: under `idleShare` of a core over `windowMs`, or `maxMs` at
+ * most. After a warm-up, a slow page leaves a queue behind (50 connections' requests still being
+ * answered once autocannon stops); measuring before it drains would charge that work to the
+ * measured run.
+ */
+export async function waitUntilIdle(pid: number, { windowMs = 250, idleShare = 0.05, maxMs = 30_000 } = {}): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  while (Date.now() < deadline) {
+    const before = cpuSeconds(pid);
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    if (cpuSeconds(pid) - before < (idleShare * windowMs) / 1000) return;
+  }
+}
+
 /** Resident memory now and at its peak, in MB. */
 export function memory(pid: number): { rssMb: number; peakRssMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

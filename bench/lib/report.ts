@@ -17,7 +17,8 @@ export interface Measure {
 }
 
 export interface PageResult {
-  page: 'visitor' | 'signed-in';
+  /** `visitor`, `signed-in`, or one of issue 3's pages on the scale fixture (`directory`, `body-signed-in`…). */
+  page: string;
   path: string;
   database: 'pglite' | 'postgres';
   bytes: number;
