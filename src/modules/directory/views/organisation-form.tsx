@@ -1,0 +1,149 @@
+/** The form that adds an organisation to the directory or changes one: every field on one page. */
+import type { FieldErrors } from '../../../kernel/errors.js';
+import { Button, ButtonGroup, Checkboxes, ErrorSummary, Form, Radios, Select, TextArea, TextField } from '../../../kernel/ui/components.js';
+import type { ViewContext } from '../../../kernel/ui/context.js';
+import { Layout } from '../../../kernel/ui/layout.js';
+import type { OrganisationRef } from '../listings.js';
+import type { OrganisationFormValues } from '../organisation-form.js';
+import { DESCRIPTION_MAX, DISTRICTS, FAMILIES, NAME_MAX, ORGANISATION_LEVELS, SHORT_NAME_MAX, WEBSITE_MAX, todayInBarcelona } from '../schema.js';
+import { directoryCrumbs, districtText, familyText, levelText, organisationPath } from './parts.js';
+
+export interface OrganisationFormPageProps {
+  ctx: ViewContext;
+  values: OrganisationFormValues;
+  /** Organisations that may be chosen as parents (entities of level 2 and above). */
+  parentOptions: OrganisationRef[];
+  errors?: FieldErrors | undefined;
+  /** Absent for a new organisation; the stored one (id and name as saved) when editing. */
+  editing?: { id: number; name: string; short_name: string } | undefined;
+}
+
+export function OrganisationFormPage({ ctx, values, parentOptions, errors, editing }: OrganisationFormPageProps) {
+  const t = ctx.t;
+  const title = editing ? t('directory.form.edit_title', { name: editing.name }) : t('directory.form.new_title');
+  const action = editing ? ctx.href(`${organisationPath(editing.id)}/edit`) : ctx.href('/organisations/new');
+  const crumbs = editing
+    ? directoryCrumbs(ctx, [{ label: editing.short_name, href: ctx.href(organisationPath(editing.id)) }, { label: t('directory.form.edit_crumb') }])
+    : directoryCrumbs(ctx, [{ label: t('directory.form.new_crumb') }]);
+  // The organisation itself is never its own parent; the others are all offered, and the
+  // rules explain a choice they refuse.
+  const parents = parentOptions.filter((o) => o.id !== editing?.id);
+  return (
+    <Layout ctx={ctx} title={title} hasErrors={!!errors && Object.keys(errors).length > 0} breadcrumbs={crumbs}>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <h1>{title}</h1>
+      <Form ctx={ctx} action={action} class="form two-thirds">
+        <TextField name="name" label={t('directory.form.name')} hint={t('directory.form.name_hint')} value={values.name} error={errors?.name} maxlength={NAME_MAX} required />
+        <TextField
+          name="short_name"
+          label={t('directory.form.short_name')}
+          hint={t('directory.form.short_name_hint')}
+          value={values.short_name}
+          error={errors?.short_name}
+          maxlength={SHORT_NAME_MAX}
+          width="medium"
+          required
+        />
+        <Radios
+          name="kind"
+          legend={t('directory.form.kind')}
+          value={values.kind}
+          error={errors?.kind}
+          options={[
+            { value: 'entity', label: t('directory.kinds.entity'), hint: t('directory.form.kind_entity_hint') },
+            { value: 'administration', label: t('directory.kinds.administration'), hint: t('directory.form.kind_administration_hint') },
+          ]}
+        />
+        <Radios
+          name="level"
+          legend={t('directory.form.level')}
+          hint={t('directory.form.level_hint')}
+          value={values.level}
+          error={errors?.level}
+          options={ORGANISATION_LEVELS.map((level) => ({ value: String(level), label: t(`directory.levels.${level}`), hint: t(`directory.form.level_${level}_hint`) }))}
+        />
+        <Checkboxes
+          name="member_of"
+          legend={t('directory.form.member_of')}
+          hint={t('directory.form.member_of_hint')}
+          values={values.member_of}
+          error={errors?.member_of}
+          optional
+          options={parents.map((o) => ({ value: String(o.id), label: o.short_name === o.name ? o.name : `${o.short_name} — ${o.name}`, hint: levelText(ctx, o) }))}
+        />
+        <Checkboxes
+          name="families"
+          legend={t('directory.form.families')}
+          hint={t('directory.form.families_hint')}
+          values={values.families}
+          error={errors?.families}
+          optional
+          options={FAMILIES.map((family) => ({ value: family, label: familyText(ctx, family) }))}
+        />
+        <TextField
+          name="representative_since"
+          type="date"
+          label={t('directory.form.representative_since')}
+          hint={t('directory.form.representative_since_hint')}
+          value={values.representative_since}
+          error={errors?.representative_since}
+          max={todayInBarcelona()}
+          optional
+        />
+        <Select
+          name="district"
+          label={t('directory.form.district')}
+          placeholder={t('directory.form.no_district')}
+          options={DISTRICTS.map((district) => ({ value: district, label: districtText(ctx, district) }))}
+          value={values.district}
+          error={errors?.district}
+          optional
+        />
+        <TextField
+          name="website"
+          type="url"
+          label={t('directory.form.website')}
+          hint={t('directory.form.website_hint')}
+          value={values.website}
+          error={errors?.website}
+          maxlength={WEBSITE_MAX}
+          spellcheck={false}
+          autocomplete="url"
+          optional
+        />
+        <TextArea
+          name="description.ca"
+          label={t('directory.form.description_ca')}
+          hint={t('directory.form.description_hint')}
+          value={values['description.ca']}
+          error={errors?.['description.ca'] ?? errors?.description}
+          maxlength={DESCRIPTION_MAX}
+          lang="ca"
+          optional
+        />
+        <TextArea
+          name="description.es"
+          label={t('directory.form.description_es')}
+          value={values['description.es']}
+          error={errors?.['description.es']}
+          maxlength={DESCRIPTION_MAX}
+          lang="es"
+          optional
+        />
+        <TextArea
+          name="description.en"
+          label={t('directory.form.description_en')}
+          value={values['description.en']}
+          error={errors?.['description.en']}
+          maxlength={DESCRIPTION_MAX}
+          lang="en"
+          optional
+        />
+        <ButtonGroup>
+          <Button>{editing ? t('directory.form.save') : t('directory.form.create')}</Button>
+          <a href={editing ? ctx.href(organisationPath(editing.id)) : ctx.href('/organisations')}>{t('directory.form.cancel')}</a>
+        </ButtonGroup>
+      </Form>
+    </Layout>
+  );
+}
