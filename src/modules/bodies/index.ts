@@ -4,10 +4,20 @@
  * composition warnings; people's public profiles.
  */
 import type { TeixitModule } from '../../kernel/http/module.js';
+import { publicAccess } from '../../kernel/policy.js';
+import { bodiesApiRoutes } from './api-bodies.js';
+import { bodiesPageRoutes } from './bodies-pages.js';
+import { startDailyRefresh } from './bodies-refresh.js';
 import { seedBodiesDemo } from './seed.js';
+
+export { standingOf, spaceToday, NO_STANDING, type Standing } from './membership.js';
+export { compositionOf, warningMessage, type Composition, type CompositionWarning } from './composition.js';
+export { findBody, findBodyById, findBodyBySlug, type BodyRow } from './bodies-store.js';
 
 export const bodiesModule: TeixitModule = {
   name: 'bodies',
-  routes: [],
+  routes: [...bodiesPageRoutes, ...bodiesApiRoutes],
+  nav: [{ path: '/bodies', labelKey: 'bodies.nav', policy: publicAccess, order: 30 }],
   seedDemo: seedBodiesDemo,
+  start: startDailyRefresh,
 };
