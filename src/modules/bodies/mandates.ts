@@ -2,37 +2,22 @@
  * Mandates: who sits in which body, on whose behalf, in which college and role, from when until
  * when. Adding one checks every rule of the body (seats per representative entity, allowed
  * colleges and levels, one seat per person); ending one sets the first day it no longer holds.
- * Mandates are never deleted: the history of who sat where is public record.
+ * Mandates are never deleted: the history of who sat where is public record. The SQL is in
+ * mandates-store.ts.
  */
-import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Queryable } from '../../db/types.js';
 import { defineCommand, type CommandTx } from '../../kernel/commands.js';
 import { AppError } from '../../kernel/errors.js';
 import { pickTranslation } from '../../kernel/i18n/translatable.js';
-import { translate } from '../../kernel/i18n/index.js';
+import { formatDate, translate } from '../../kernel/i18n/index.js';
 import { fieldError } from '../../kernel/validation.js';
 import { SEATLESS_ROLES } from './composition.js';
 import { spaceToday, standingOf } from './membership.js';
+import { lockMandateBody, type MandateBody } from './mandates-store.js';
 import { manageMandates, type MandatesResource } from './policies.js';
-import { COLLEGES, MANDATE_ROLES, type BodyKind, type BodyState, type College, type MandateRole } from './tables.js';
-import type { Translatable } from '../../kernel/i18n/translatable.js';
+import { COLLEGES, MANDATE_ROLES, type BodyState, type College, type MandateRole } from './tables.js';
 
-/** A mandate as pages and the API read it: with the person's and the organisation's public names. */
-export interface MandateView {
-  id: number;
-  body_id: number;
-  person_id: number;
-  person_name: string;
-  organisation_id: number | null;
-  organisation_short_name: string | null;
-  organisation_name: string | null;
-  college: College;
-  role: MandateRole;
-  starts_on: string;
-  ends_on: string | null;
-  end_reason: string | null;
-}
+export { listMandates, findMandate, type MandateView, type MandateBody } from './mandates-store.js';
 
 /** What adding a mandate needs; `organisation_id` is null for people sitting as individuals. */
 export interface MandateInput {
@@ -44,92 +29,11 @@ export interface MandateInput {
   ends_on?: string | null;
 }
 
-/** The body as the mandate rules read it (locked while a mandate is added). */
-export interface MandateBody {
-  id: number;
-  slug: string;
-  kind: BodyKind;
-  state: BodyState;
-  name: Translatable;
-  seats_per_entity: number | null;
-  allowed_colleges: College[];
-  allowed_levels: number[];
-}
 
 /** Colleges whose members sit for an organisation; the others sit as individuals. */
 const COLLEGES_WITH_ORGANISATION: ReadonlySet<College> = new Set<College>(['council', 'entity']);
 /** Bodies that take new mandates: a proposed, declined or closed body has no one to add. */
 const STATES_TAKING_MANDATES: ReadonlySet<BodyState> = new Set<BodyState>(['active', 'closing']);
-
-function activeOn(on: string) {
-  return sql<boolean>`(m.starts_on <= ${on}::date AND (m.ends_on IS NULL OR m.ends_on > ${on}::date))`;
-}
-
-/**
- * The mandates of these bodies, one query: those active on `activeOn` (default today), or every
- * mandate — past, current and future — with `includePast`. Newest first within a body.
- */
-export async function listMandates(
-  db: Queryable,
-  bodyIds: readonly number[],
-  opts: { activeOn?: string; includePast?: boolean } = {},
-): Promise<MandateView[]> {
-  if (bodyIds.length === 0) return [];
-  let query = db
-    .selectFrom('mandates as m')
-    .innerJoin('users as u', 'u.id', 'm.person_id')
-    .leftJoin('organisations as o', 'o.id', 'm.organisation_id')
-    .select([
-      'm.id', 'm.body_id', 'm.person_id', 'u.name as person_name', 'm.organisation_id',
-      'o.short_name as organisation_short_name', 'o.name as organisation_name',
-      'm.college', 'm.role', 'm.starts_on', 'm.ends_on', 'm.end_reason',
-    ])
-    .where('m.body_id', 'in', [...new Set(bodyIds)]);
-  if (!opts.includePast) query = query.where(activeOn(opts.activeOn ?? spaceToday()));
-  const rows = await query.orderBy('m.body_id').orderBy('m.starts_on', 'desc').orderBy('u.name').orderBy('m.id').execute();
-  return rows.map(toMandateView);
-}
-
-/** One mandate with its names, or null. */
-export async function findMandate(db: Queryable, id: number): Promise<MandateView | null> {
-  const row = await db
-    .selectFrom('mandates as m')
-    .innerJoin('users as u', 'u.id', 'm.person_id')
-    .leftJoin('organisations as o', 'o.id', 'm.organisation_id')
-    .select([
-      'm.id', 'm.body_id', 'm.person_id', 'u.name as person_name', 'm.organisation_id',
-      'o.short_name as organisation_short_name', 'o.name as organisation_name',
-      'm.college', 'm.role', 'm.starts_on', 'm.ends_on', 'm.end_reason',
-    ])
-    .where('m.id', '=', id)
-    .executeTakeFirst();
-  return row ? toMandateView(row) : null;
-}
-
-function toMandateView(row: {
-  id: number; body_id: number; person_id: number; person_name: string; organisation_id: number | null;
-  organisation_short_name: string | null; organisation_name: string | null; college: College; role: MandateRole;
-  starts_on: string; ends_on: string | null; end_reason: string | null;
-}): MandateView {
-  return {
-    ...row,
-    id: Number(row.id),
-    body_id: Number(row.body_id),
-    person_id: Number(row.person_id),
-    organisation_id: row.organisation_id === null ? null : Number(row.organisation_id),
-  };
-}
-
-/** Loads the body the mandate rules judge, locking its row so seats are counted one at a time. */
-export async function lockMandateBody(db: Queryable, bodyId: number): Promise<MandateBody | null> {
-  const row = await db
-    .selectFrom('bodies')
-    .select(['id', 'slug', 'kind', 'state', 'name', 'seats_per_entity', 'allowed_colleges', 'allowed_levels'])
-    .where('id', '=', bodyId)
-    .forUpdate()
-    .executeTakeFirst();
-  return row ? { ...row, id: Number(row.id), allowed_levels: row.allowed_levels.map(Number) } : null;
-}
 
 /** Do [aStart, aEnd) and [bStart, bEnd) share a day? A null end is open. */
 function overlaps(aStart: string, aEnd: string | null, bStart: string, bEnd: string | null): boolean {
@@ -236,7 +140,7 @@ export async function addMandateInTx(tx: CommandTx, body: { id: number }, input:
   if (own) {
     throw new AppError('conflict', {
       messageKey: 'mandates.errors.already_sits',
-      params: { person: person.name, body: bodyName, since: own.starts_on },
+      params: { person: person.name, body: bodyName, since: formatDate(locale, own.starts_on) },
     });
   }
 
@@ -259,7 +163,7 @@ export async function addMandateInTx(tx: CommandTx, body: { id: number }, input:
           messageKey: 'mandates.errors.seats_full',
           params: {
             body: bodyName,
-            seats: locked.seats_per_entity,
+            count: locked.seats_per_entity,
             organisation: organisation.short_name,
             holders: listNames(locale, holders.map((m) => m.person_name)),
           },
@@ -299,8 +203,10 @@ export const isoDate = z
   .string({ error: 'mandates.errors.date_invalid' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'mandates.errors.date_invalid' })
   .refine((value) => {
+    // Years the database and people can both mean: PostgreSQL has no year 0.
+    const year = Number(value.slice(0, 4));
     const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+    return year >= 1900 && year <= 2999 && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
   }, { error: 'mandates.errors.date_invalid' });
 
 const id = z.coerce.number({ error: 'mandates.errors.id_invalid' }).int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -363,11 +269,11 @@ export const endMandate = defineCommand({
       .forUpdate()
       .executeTakeFirstOrThrow();
     if (mandate.ends_on !== null && mandate.ends_on <= spaceToday()) {
-      throw new AppError('conflict', { messageKey: 'mandates.errors.already_ended', params: { ends_on: mandate.ends_on } });
+      throw new AppError('conflict', { messageKey: 'mandates.errors.already_ended', params: { ends_on: formatDate(locale, mandate.ends_on) } });
     }
     if (input.ends_on <= mandate.starts_on) throw fieldError('ends_on', 'mandates.errors.end_before_start', locale);
     if (mandate.ends_on !== null && input.ends_on > mandate.ends_on) {
-      throw fieldError('ends_on', 'mandates.errors.end_only_earlier', locale, { ends_on: mandate.ends_on });
+      throw fieldError('ends_on', 'mandates.errors.end_only_earlier', locale, { ends_on: formatDate(locale, mandate.ends_on) });
     }
     await tx.trx
       .updateTable('mandates')
