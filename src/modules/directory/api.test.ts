@@ -61,7 +61,7 @@ describe('reading organisations', () => {
       description: null,
       external_id: null,
       url: `/ca/organisations/${id.Coop57}`,
-      created_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/),
+      created_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
       updated_at: expect.any(String),
     });
     const xes = await call('GET', `/organisations/${id.XES}`);

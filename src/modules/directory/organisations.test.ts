@@ -61,7 +61,7 @@ describe('createOrganisation', () => {
       member_of: [String(ids.XES), ids.FCTC, ids.XES],
       representative_since: '2022-03-10',
       district: 'sant_marti',
-      website: ' https://coop57.coop ',
+      website: ' HTTPS://coop57.coop ',
       description: { ca: 'Serveis financers ètics.', es: '', en: 'Ethical financial services.' },
     });
     const stored = await findOrganisation(db(), id);
@@ -144,6 +144,7 @@ describe('createOrganisation', () => {
       [{ ...entity, kind: 'administration', level: null, representative_since: '2022-01-01' }, { representative_since: expect.stringContaining('deixa la data en blanc') as unknown as string }],
       [{ ...entity, representative_since: '2999-01-01' }, { representative_since: 'La data del reconeixement no pot ser posterior a avui.' }],
       [{ ...entity, representative_since: '2023-02-30' }, { representative_since: 'Escriu una data real, com 10/03/2022.' }],
+      [{ ...entity, representative_since: '0000-01-01' }, { representative_since: 'Escriu una data real, com 10/03/2022.' }],
       [{ ...entity, website: 'javascript:alert(1)' }, { website: "Escriu l'adreça completa del web, com https://exemple.cat" }],
       [{ ...entity, website: 'https://exemple cat' }, { website: "Escriu l'adreça completa del web, com https://exemple.cat" }],
       [{ ...entity, district: 'badalona' }, { district: 'Tria un districte de la llista.' }],

@@ -8,7 +8,7 @@ import type { Agent, TestApp } from '../../../test/support/app.js';
 import { createTestApp } from '../../../test/support/app.js';
 import { browserFor, createPersona, type Persona } from '../../../test/support/personas.js';
 import { seedDirectoryDemo } from './seed.js';
-import { findOrganisation, findOrganisationIdsByShortName } from './store.js';
+import { findOrganisation, findOrganisationIdsByShortName, insertMissingOrganisationLinks } from './store.js';
 
 let app: TestApp;
 let admin: Persona;
@@ -52,7 +52,7 @@ beforeAll(async () => {
   app = await createTestApp();
   stopCache = app.built.renderCache.start();
   await seedDirectoryDemo(app.services, { password: '', accounts: [], ids: new Map() });
-  const found = await findOrganisationIdsByShortName(app.services.database.db, ['XES', 'FCTC', 'CCC', 'AESCAT', 'Coop57', 'Coòpolis', 'Comissionat ESS', 'Goteo']);
+  const found = await findOrganisationIdsByShortName(app.services.database.db, ['XES', 'FCTC', 'CCC', 'AESCAT', 'Coop57', 'Coòpolis', 'Comissionat ESS', 'Goteo', 'FKI']);
   for (const [shortName, value] of found) id[shortName] = value;
   admin = await createPersona(app, 'admin');
   official = await createPersona(app, 'official');
@@ -237,6 +237,16 @@ describe('adding and changing organisations', () => {
     expect(html).toContain(`value="${id.XES}"`);
     expect(html).not.toContain(`value="${id.Coop57}"`);
     expect(html).toContain('Sant Martí');
+  });
+
+  it('offers a current parent the rules would no longer allow, ticked, so saving never drops it unseen', async () => {
+    // A link from before the rules: a level-1 organisation under another level-1 one.
+    await insertMissingOrganisationLinks(app.services.database.db, [{ child_id: id.FKI!, parent_id: id['Coòpolis']! }]);
+    const html = await pageText(await browser.get(`/ca/organisations/${id.FKI}/edit`));
+    expect(html).toContain(`value="${id['Coòpolis']}" checked=""`);
+    const kept = await browser.post(`/ca/organisations/${id.FKI}/edit`, { name: 'Free Knowledge Institute', short_name: 'FKI', kind: 'entity', level: '1', member_of: String(id['Coòpolis']) });
+    expect(kept.status).toBe(422);
+    expect(await pageText(kept)).toContain('Free Knowledge Institute (nivell 1) no pot ser membre de Coòpolis – Ateneu Cooperatiu de Barcelona (nivell 1)');
   });
 
   it('adds an organisation and says so on its page', async () => {

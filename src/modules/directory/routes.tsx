@@ -21,6 +21,7 @@ import {
   organisationIdFromPath,
   parseDirectoryQuery,
 } from './directory.js';
+import type { DirectoryRow } from './listings.js';
 import { EMPTY_FORM, formValuesFrom, formValuesOf, inputOf, type OrganisationFormValues } from './organisation-form.js';
 import { createOrganisation, updateOrganisation } from './organisations.js';
 import { manageOrganisations, viewDirectory } from './policies.js';
@@ -57,7 +58,7 @@ function formErrorsOf(c: AppContext, error: unknown): { status: 409 | 422; error
 
 const db = (c: AppContext) => c.get('services').database.db;
 
-async function renderForm(c: AppContext, values: OrganisationFormValues, options: { errors?: FieldErrors; status?: 409 | 422; editing?: { id: number; name: string; short_name: string } } = {}) {
+async function renderForm(c: AppContext, values: OrganisationFormValues, options: { errors?: FieldErrors; status?: 409 | 422; editing?: DirectoryRow } = {}) {
   const parentOptions = await loadParentOptions(db(c));
   return c.html(<OrganisationFormPage ctx={viewContext(c)} values={values} parentOptions={parentOptions} errors={options.errors} editing={options.editing} />, options.status ?? 200);
 }

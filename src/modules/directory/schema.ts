@@ -56,6 +56,8 @@ export const DESCRIPTION_MAX = 5000;
 export const MEMBER_OF_MAX = 50;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** No recognition predates the space; this also keeps out years PostgreSQL has no date for (year 0). */
+const EARLIEST_DATE = '1900-01-01';
 
 /** True for a real calendar date written `YYYY-MM-DD` (not 2026-02-30). */
 export function isIsoDate(value: string): boolean {
@@ -161,7 +163,7 @@ const representativeSince = z.preprocess(
   z
     .string({ error: 'directory.form.errors.date_invalid' })
     .trim()
-    .refine(isIsoDate, { error: 'directory.form.errors.date_invalid' })
+    .refine((date) => isIsoDate(date) && date >= EARLIEST_DATE, { error: 'directory.form.errors.date_invalid' })
     .refine((date) => date <= todayInBarcelona(), { error: 'directory.form.errors.date_future' })
     .nullable(),
 );
@@ -169,7 +171,8 @@ const representativeSince = z.preprocess(
 const district = z.preprocess(blankAsNull, z.enum(DISTRICTS, { error: 'directory.form.errors.district_invalid' }).nullable());
 
 const website = z.preprocess(
-  (value) => (typeof value === 'string' ? (value.trim() === '' ? null : value.trim()) : blankAsNull(value)),
+  // The scheme in lower case, as browsers write it and the table's check expects.
+  (value) => (typeof value === 'string' ? (value.trim() === '' ? null : value.trim().replace(/^https?:/i, (scheme) => scheme.toLowerCase())) : blankAsNull(value)),
   z
     .string({ error: 'directory.form.errors.website_invalid' })
     .max(WEBSITE_MAX, { error: 'directory.form.errors.website_too_long' })

@@ -14,8 +14,8 @@ export interface OrganisationFormPageProps {
   /** Organisations that may be chosen as parents (entities of level 2 and above). */
   parentOptions: OrganisationRef[];
   errors?: FieldErrors | undefined;
-  /** Absent for a new organisation; the stored one (id and name as saved) when editing. */
-  editing?: { id: number; name: string; short_name: string } | undefined;
+  /** Absent for a new organisation; the stored one (as saved, with its parents) when editing. */
+  editing?: { id: number; name: string; short_name: string; parents: OrganisationRef[] } | undefined;
 }
 
 export function OrganisationFormPage({ ctx, values, parentOptions, errors, editing }: OrganisationFormPageProps) {
@@ -26,8 +26,10 @@ export function OrganisationFormPage({ ctx, values, parentOptions, errors, editi
     ? directoryCrumbs(ctx, [{ label: editing.short_name, href: ctx.href(organisationPath(editing.id)) }, { label: t('directory.form.edit_crumb') }])
     : directoryCrumbs(ctx, [{ label: t('directory.form.new_crumb') }]);
   // The organisation itself is never its own parent; the others are all offered, and the
-  // rules explain a choice they refuse.
-  const parents = parentOptions.filter((o) => o.id !== editing?.id);
+  // rules explain a choice they refuse. Its current parents are offered too even when they
+  // could no longer be chosen (links from before the rules), so saving never drops one unseen.
+  const offered = new Set(parentOptions.map((o) => o.id));
+  const parents = [...parentOptions, ...(editing?.parents ?? []).filter((o) => !offered.has(o.id))].filter((o) => o.id !== editing?.id);
   return (
     <Layout ctx={ctx} title={title} hasErrors={!!errors && Object.keys(errors).length > 0} breadcrumbs={crumbs}>
       <ErrorSummary ctx={ctx} errors={errors} />

@@ -145,10 +145,8 @@ export function OrganisationPage({ ctx, data, canManage }: { ctx: ViewContext; d
   const { organisation } = data;
   return (
     <Layout ctx={ctx} title={organisation.name} breadcrumbs={directoryCrumbs(ctx, [{ label: organisation.short_name }])}>
-      <h1>
-        <span class="caption">{levelText(ctx, organisation)}</span>
-        {organisation.name}
-      </h1>
+      <p class="caption mb-0">{levelText(ctx, organisation)}</p>
+      <h1>{organisation.name}</h1>
       {organisation.representative_since ? (
         <p>
           <Tag kind="info">{t('directory.organisation.representative_tag')}</Tag>
