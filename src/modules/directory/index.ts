@@ -5,6 +5,7 @@
  * and its part of the demo space.
  */
 import type { TeixitModule } from '../../kernel/http/module.js';
+import { csvRoutes } from './routes-csv.js';
 import { viewDirectory } from './policies.js';
 import { directoryRoutes } from './routes.js';
 import { directoryApiRoutes } from './routes-api.js';
@@ -19,7 +20,7 @@ export const directoryModule: TeixitModule = {
   name: 'directory',
   // Every organisation route takes `:id{[0-9]+}`, so fixed paths such as /organisations/new
   // never reach them, whatever the order.
-  routes: [...directoryRoutes, ...directoryApiRoutes],
+  routes: [...csvRoutes, ...directoryRoutes, ...directoryApiRoutes],
   nav: [{ path: '/organisations', labelKey: 'directory.nav', policy: viewDirectory, order: 20 }],
   seedDemo: seedDirectoryDemo,
 };
