@@ -18,7 +18,8 @@ export type WorkgroupEmail =
   | 'join_accepted'
   | 'join_declined'
   | 'sunset_reminder'
-  | 'closing';
+  | 'closing'
+  | 'final_report';
 
 /** What an e-mail says, given the recipient's language: its placeholders and the page it links to. */
 export interface EmailContent {
@@ -45,7 +46,7 @@ function asLocale(value: string): Locale {
 export function composeEmail(
   services: Pick<Services, 'config'>,
   kind: WorkgroupEmail,
-  recipient: { email: string; id: number; locale: Locale; name: string },
+  recipient: Recipient,
   content: EmailContent,
 ): MailMessage {
   const locale = recipient.locale;
@@ -55,11 +56,49 @@ export function composeEmail(
   return { to: recipient.email, toUserId: recipient.id, locale, subject: t(`${kind}.subject`, params), text: `${text}\n` };
 }
 
+/** Someone an e-mail can be written to: an active account with an address. */
+export interface Recipient {
+  id: number;
+  email: string;
+  name: string;
+  locale: Locale;
+}
+
+/** The people among `personIds` who can receive e-mail, by id, in one query. */
+export async function loadRecipients(trx: Trx, personIds: readonly number[]): Promise<Map<number, Recipient>> {
+  const people = await findUsersByIds(trx, [...new Set(personIds)]);
+  const recipients = new Map<number, Recipient>();
+  for (const person of people) {
+    if (person.status !== 'active' || !person.email) continue;
+    recipients.set(Number(person.id), { id: Number(person.id), email: person.email, name: person.name, locale: asLocale(person.locale) });
+  }
+  return recipients;
+}
+
 /**
- * Writes the e-mail to each of these people (once each, in their language) into the outbox
- * inside `trx`. People without an address or whose account is not active are left out.
- * Returns how many e-mails were written.
+ * Writes the e-mail to each of these people, once each and in their language, into the outbox
+ * inside `trx`; ids not in `recipients` (no address, account not active) are left out. Returns
+ * how many e-mails were written.
  */
+export async function mailRecipients(
+  trx: Trx,
+  services: Pick<Services, 'config'>,
+  recipients: ReadonlyMap<number, Recipient>,
+  personIds: readonly number[],
+  kind: WorkgroupEmail,
+  content: EmailContent,
+): Promise<number> {
+  let sent = 0;
+  for (const id of [...new Set(personIds)].sort((a, b) => a - b)) {
+    const recipient = recipients.get(id);
+    if (!recipient) continue;
+    await enqueueMail(trx, services, composeEmail(services, kind, recipient, content));
+    sent += 1;
+  }
+  return sent;
+}
+
+/** `loadRecipients` then `mailRecipients`: the e-mail to these people, in their languages. */
 export async function mailPeople(
   trx: Trx,
   services: Pick<Services, 'config'>,
@@ -67,13 +106,6 @@ export async function mailPeople(
   kind: WorkgroupEmail,
   content: EmailContent,
 ): Promise<number> {
-  const people = await findUsersByIds(trx, [...new Set(personIds)]);
-  let sent = 0;
-  for (const person of people.sort((a, b) => a.id - b.id)) {
-    if (person.status !== 'active' || !person.email) continue;
-    const message = composeEmail(services, kind, { email: person.email, id: Number(person.id), locale: asLocale(person.locale), name: person.name }, content);
-    await enqueueMail(trx, services, message);
-    sent += 1;
-  }
-  return sent;
+  if (personIds.length === 0) return 0;
+  return mailRecipients(trx, services, await loadRecipients(trx, personIds), personIds, kind, content);
 }

@@ -40,6 +40,13 @@ export const manageJoinRequests = definePolicy<GroupResource>(
   (actor, resource) => actor !== null && (coordinates(resource) || resource.standing.steering || isAdmin(actor)),
 );
 
+/** Withdrawing a join request: only the person who made it. */
+export const withdrawOwnRequest = definePolicy<{ person_id: number }>(
+  'workgroups.join_requests.withdraw',
+  { requiresSignIn: true },
+  (actor, request) => actor !== null && actor.id === request.person_id,
+);
+
 /** Extending a group's sunset date: the steering group, and administrators. */
 export const extendGroup = definePolicy<GroupResource>(
   'workgroups.extend',

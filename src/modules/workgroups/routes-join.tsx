@@ -1,0 +1,164 @@
+/**
+ * HTTP for joining a working group: ask (`/bodies/:slug/join`), withdraw one's own request
+ * (`/join/withdraw`), and the coordinators' list of pending requests with accept and decline
+ * (`/join-requests`, `/join-requests/:id`). Thin: the rules are the commands'.
+ */
+import { AppError, type FieldErrors } from '../../kernel/errors.js';
+import { scopeOf, type AppContext } from '../../kernel/http/env.js';
+import { setFlash } from '../../kernel/http/flash.js';
+import { formString, readForm } from '../../kernel/http/forms.js';
+import type { RouteDef } from '../../kernel/http/module.js';
+import { viewContext } from '../../kernel/http/view.js';
+import { authorize, signedIn } from '../../kernel/policy.js';
+import { formFieldErrors, formRefusal } from './form-errors.js';
+import { groupBySlug, standingOfActor, type GroupRow } from './groups.js';
+import { askToJoinGroup, collegesFor, decideJoinRequest, defaultCollege, joinRefusal, personalJoinRefusal, withdrawJoinRequest } from './join.js';
+import { askToJoin, manageJoinRequests } from './policies.js';
+import { LEVELS } from './schema.js';
+import { findJoinRequest, findPendingRequest, listJoinRequests, organisationsOfLevels } from './store.js';
+import { JoinPage, JoinPendingPage, JoinRequestsPage, type JoinRequestsPageProps, type JoinValues } from './views/join.js';
+import { RefusalPage } from './views/parts.js';
+
+/** How many pending requests the coordinators' page lists at once. */
+const PENDING_SHOWN = 200;
+
+const requestsPath = (c: AppContext, group: GroupRow) => `/${c.get('locale')}/bodies/${group.slug}/join-requests`;
+
+function joinRefusalPage(c: AppContext, group: GroupRow, error: AppError) {
+  const ctx = viewContext(c);
+  return c.html(<RefusalPage ctx={ctx} group={group} title={ctx.t('workgroups.join.title')} message={ctx.t(error.messageKey, error.params)} />, 409);
+}
+
+async function renderJoinForm(c: AppContext, group: GroupRow, values?: JoinValues, errors?: FieldErrors) {
+  const organisations = await organisationsOfLevels(c.get('services').database.db, group.allowed_levels.length > 0 ? group.allowed_levels : LEVELS);
+  return c.html(<JoinPage ctx={viewContext(c)} group={group} organisations={organisations} values={values} errors={errors} />, errors ? 422 : 200);
+}
+
+/** The organisation the person asks for, or none: an empty choice made "as an individual" stays empty. */
+function joinInput(group: GroupRow, values: JoinValues) {
+  return { body_id: group.id, as: values.as, organisation_id: values.organisation_id, statement: values.statement };
+}
+
+async function renderRequests(c: AppContext, group: GroupRow, sentBack?: JoinRequestsPageProps['sentBack'], status: 200 | 409 | 422 = 200) {
+  const requests = await listJoinRequests(c.get('services').database.db, group.id, { state: 'pending', limit: PENDING_SHOWN });
+  const colleges = (request: (typeof requests)[number]) => ({ options: collegesFor(request), suggested: defaultCollege(request) });
+  return c.html(<JoinRequestsPage ctx={viewContext(c)} group={group} requests={requests} colleges={colleges} sentBack={sentBack} />, status);
+}
+
+export const joinRoutes: RouteDef[] = [
+  {
+    kind: 'page',
+    method: 'GET',
+    path: '/bodies/:slug/join',
+    policy: askToJoin,
+    sample: { slug: 'grup-motor' },
+    handler: async (c) => {
+      const db = c.get('services').database.db;
+      const group = await groupBySlug(db, c.req.param('slug'));
+      const actor = c.get('actor');
+      if (!actor) throw new AppError('unauthenticated');
+      const closed = joinRefusal(group);
+      if (closed) return joinRefusalPage(c, group, closed);
+      const pending = await findPendingRequest(db, group.id, actor.id);
+      if (pending) return c.html(<JoinPendingPage ctx={viewContext(c)} group={group} request={pending} />);
+      const personal = await personalJoinRefusal(db, group, actor.id, c.get('locale'));
+      if (personal) return joinRefusalPage(c, group, personal);
+      return renderJoinForm(c, group);
+    },
+  },
+  {
+    kind: 'page',
+    method: 'POST',
+    path: '/bodies/:slug/join',
+    policy: askToJoin,
+    sample: { slug: 'grup-motor' },
+    handler: async (c) => {
+      const group = await groupBySlug(c.get('services').database.db, c.req.param('slug'));
+      const form = await readForm(c);
+      const values: JoinValues = { as: formString(form, 'as'), organisation_id: formString(form, 'organisation_id'), statement: formString(form, 'statement') };
+      try {
+        await askToJoinGroup(scopeOf(c), joinInput(group, values));
+        setFlash(c, 'success', 'workgroups.join.done');
+        return c.redirect(`/${c.get('locale')}/bodies/${group.slug}/join`, 303);
+      } catch (error) {
+        const refused = formRefusal(error);
+        if (!refused) throw error;
+        if (refused.code !== 'validation_failed') return joinRefusalPage(c, group, refused);
+        return renderJoinForm(c, group, values, formFieldErrors(refused.fields));
+      }
+    },
+  },
+  {
+    kind: 'page',
+    method: 'POST',
+    path: '/bodies/:slug/join/withdraw',
+    policy: askToJoin,
+    sample: { slug: 'grup-motor' },
+    handler: async (c) => {
+      const group = await groupBySlug(c.get('services').database.db, c.req.param('slug'));
+      const form = await readForm(c);
+      try {
+        await withdrawJoinRequest(scopeOf(c), { request_id: formString(form, 'request_id') });
+      } catch (error) {
+        const refused = formRefusal(error);
+        if (!refused) throw error;
+        if (refused.code === 'validation_failed') throw new AppError('not_found');
+        return joinRefusalPage(c, group, refused);
+      }
+      setFlash(c, 'success', 'workgroups.join.withdrawn');
+      return c.redirect(`/${c.get('locale')}/bodies/${group.slug}`, 303);
+    },
+  },
+  {
+    kind: 'page',
+    method: 'GET',
+    path: '/bodies/:slug/join-requests',
+    policy: signedIn,
+    sample: { slug: 'grup-motor' },
+    handler: async (c) => {
+      const db = c.get('services').database.db;
+      const group = await groupBySlug(db, c.req.param('slug'));
+      authorize(manageJoinRequests, c.get('actor'), { standing: await standingOfActor(db, c.get('actor')), group });
+      c.header('Cache-Control', 'private, no-store');
+      return renderRequests(c, group);
+    },
+  },
+  {
+    kind: 'page',
+    method: 'POST',
+    path: '/bodies/:slug/join-requests/:id{[0-9]{1,15}}',
+    policy: signedIn,
+    sample: { slug: 'grup-motor', id: '999999' },
+    handler: async (c) => {
+      const db = c.get('services').database.db;
+      const group = await groupBySlug(db, c.req.param('slug'));
+      const requestId = Number(c.req.param('id'));
+      const form = await readForm(c);
+      const college = formString(form, `college_${requestId}`) || formString(form, 'college');
+      const reason = formString(form, `reason_${requestId}`) || formString(form, 'reason');
+      // A request of another group is not found here, whoever asks.
+      if ((await findJoinRequest(db, requestId))?.body_id !== group.id) throw new AppError('not_found');
+      try {
+        const result = await decideJoinRequest(scopeOf(c), { request_id: requestId, decision: formString(form, 'decision'), college, reason });
+        setFlash(c, 'success', result.mandateId === null ? 'workgroups.join_requests.declined' : 'workgroups.join_requests.accepted', { name: result.request.person_name });
+        return c.redirect(requestsPath(c, group), 303);
+      } catch (error) {
+        const refused = formRefusal(error);
+        if (!refused) throw error;
+        const ctx = viewContext(c);
+        // The form's own fields get their message beside them; a rule of the mandate about the
+        // person or the organisation (a disabled account, a level the group no longer admits)
+        // is said above the request.
+        const errors: FieldErrors = {};
+        const others: string[] = [];
+        for (const [field, message] of Object.entries(refused.fields)) {
+          if (field === 'college' || field === 'reason') errors[`${field}_${requestId}`] = message;
+          else others.push(message);
+        }
+        const message = refused.code === 'validation_failed' ? others.join(' ') : ctx.t(refused.messageKey, refused.params);
+        const sentBack = { requestId, college, reason, errors, refusal: message === '' ? undefined : message };
+        return renderRequests(c, group, sentBack, refused.status as 409 | 422);
+      }
+    },
+  },
+];
