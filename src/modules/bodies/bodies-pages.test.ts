@@ -190,7 +190,14 @@ describe("the plenary's page", () => {
     expect(html).not.toContain('aria-labelledby="actions"');
   });
 
+  it('answers at its id too, sending the reader on to its address with the slug', async () => {
+    const response = await app.agent().get('/es/bodies/1');
+    expect(response.status).toBe(301);
+    expect(response.headers.get('location')).toBe('/es/bodies/ambit-participat');
+  });
+
   it('answers 404 for a body that does not exist', async () => {
+    expect((await app.agent().get('/ca/bodies/999999')).status).toBe(404);
     expect((await app.agent().get('/ca/bodies/no-existeix')).status).toBe(404);
     expect((await app.agent().get('/ca/bodies/MAJUSCULES')).status).toBe(404);
   });
@@ -235,6 +242,7 @@ describe("a working group's page in each state", () => {
   it('proposed: waits for the steering group', async () => {
     const group = await insertGroup(db(), { state: 'proposed', sunsetInDays: 200 });
     const html = await visit(app.agent(), `/ca/bodies/${group.slug}`);
+    expect(section(html, 'facts')).toContain('Data de finalització proposada');
     expect(html).toContain('>Proposat<');
     expect(html).toContain("El grup motor ha d'aprovar o rebutjar aquesta proposta.");
     expect(section(html, 'decisions')).toContain("Encara no s'ha registrat cap decisió");
@@ -262,13 +270,16 @@ describe("a working group's page in each state", () => {
     expect(html).not.toContain(`/ca/bodies/${group.slug}/edit`);
   });
 
-  it('declined: the steering group\'s reason', async () => {
-    const group = await insertGroup(db(), { state: 'declined' });
+  it('declined: the steering group\'s reason, and none of the running group\'s facts', async () => {
+    const group = await insertGroup(db(), { state: 'declined', open: true });
     await insertDecision(db(), { body_id: group.id, action: 'declined', reason: 'Ja ho treballa un altre grup', created_at: '2025-10-01T10:00:00Z' });
     const html = await visit(app.agent(), `/ca/bodies/${group.slug}`);
     expect(html).toContain('>No aprovat<');
     expect(html).toContain('El grup motor no va aprovar aquesta proposta el dimecres, 1 d’octubre del 2025.');
     expect(section(html, 'decisions')).toContain('Ja ho treballa un altre grup');
+    const facts = section(html, 'facts');
+    expect(facts).not.toContain('Data de finalització');
+    expect(facts).not.toContain('Obert');
   });
 
   it('extended: the dates before and after', async () => {
@@ -278,6 +289,17 @@ describe("a working group's page in each state", () => {
     expect(decisions).toContain('Prorrogat');
     expect(decisions).toContain('La data de finalització passa del dimarts, 30 de juny del 2026 al dijous, 31 de desembre del 2026.');
     expect(decisions).toContain('Cal més temps');
+  });
+
+  it('lists who leads first, then everyone by name', async () => {
+    const group = await insertGroup(db(), { state: 'active' });
+    await insertMandate(db(), { body_id: group.id, person_id: await insertPerson(db(), 'Abel Membre'), starts_on: '2025-01-01' });
+    await insertMandate(db(), { body_id: group.id, person_id: await insertPerson(db(), 'Zoe Coordinadora'), role: 'coordinator', starts_on: '2024-01-01' });
+    await insertMandate(db(), { body_id: group.id, person_id: await insertPerson(db(), 'Bea Membre'), starts_on: '2023-01-01' });
+    const members = section(await visit(app.agent(), `/ca/bodies/${group.slug}`), 'members');
+    const order = ['Zoe Coordinadora', 'Abel Membre', 'Bea Membre'].map((name) => members.indexOf(name));
+    expect(order.every((p) => p >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
   it('with nobody in it yet', async () => {

@@ -9,7 +9,7 @@ import { pickTranslation } from '../../kernel/i18n/translatable.js';
 import { AppError } from '../../kernel/errors.js';
 import { publicAccess } from '../../kernel/policy.js';
 import { readBodiesOverview, readBodyPage } from './bodies-read.js';
-import { findBodyBySlug, type BodyRow } from './bodies-store.js';
+import { findBodyById, findBodyBySlug, type BodyRow } from './bodies-store.js';
 import { changesFromForm, isFrozen, updateBody } from './edit-body.js';
 import { manageBodies } from './policies.js';
 import { BodiesTreePage } from './views/bodies-tree.js';
@@ -42,7 +42,15 @@ export const bodiesPageRoutes: RouteDef[] = [
     sample: { slug: 'ambit-participat' },
     cacheTags: ['bodies', 'mandates', 'people', 'organisations'],
     handler: async (c) => {
-      const page = await readBodyPage(c.get('services').database.db, c.req.param('slug') ?? '', c.get('actor'));
+      const db = c.get('services').database.db;
+      const reference = c.req.param('slug') ?? '';
+      // A body's page also answers at its id (`/ca/bodies/3`, as the API names it), sending the
+      // reader on to the address with its slug.
+      if (/^[1-9][0-9]{0,14}$/.test(reference) && !(await findBodyBySlug(db, reference))) {
+        const body = await findBodyById(db, Number(reference));
+        if (body) return c.redirect(`/${c.get('locale')}/bodies/${body.slug}`, 301);
+      }
+      const page = await readBodyPage(db, reference, c.get('actor'));
       return c.html(<BodyPageView ctx={viewContext(c)} page={page} />);
     },
   },

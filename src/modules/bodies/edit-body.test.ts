@@ -95,7 +95,7 @@ describe("a standing body's form", () => {
   it('holds the names, purpose and rules as stored, and no working-group fields', async () => {
     const html = await pageText(await official.get('/ca/bodies/ambit-participat/edit'));
     expect(html).toContain('<h1>Edita l\'òrgan</h1>');
-    expect(html).toMatch(/name="name.ca"[^>]*value="Àmbit Participat"/);
+    expect(html).toMatch(/name="name.ca"[^>]*value="Àmbit Participat"[^>]*required/);
     expect(html).toMatch(/name="name.es"[^>]*value="Ámbito Participado"/);
     expect(html).toMatch(/name="rules.seats_per_entity"[^>]*value="2"/);
     expect(html).toMatch(/name="rules.allowed_levels"[^>]*value="2"[^>]*checked/);
@@ -173,7 +173,6 @@ describe("a working group's form", () => {
     expect(html).toMatch(/name="charter.objectives.ca"[^>]*>Objectius Vist</);
     expect(html).toMatch(/name="charter.deliverables.en"[^>]*>Deliverables Vist</);
     expect(html).toContain('Aquesta data no es canvia aquí');
-    expect(html).toContain(`href="/ca/bodies/${group.slug}/extend"`);
     expect(html).not.toContain('name="sunset_on"');
   });
 

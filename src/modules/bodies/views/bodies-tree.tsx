@@ -12,13 +12,16 @@ const SHOWN_STATES: readonly BodyState[] = ['active', 'closing', 'proposed', 'cl
 
 function BodySummary({ ctx, body, level }: { ctx: ViewContext; body: BodyListItem; level: 2 | 3 }) {
   const Heading = level === 2 ? 'h2' : 'h3';
+  const kind = ctx.t(`bodies.kinds.${body.kind}`);
+  // "Grup motor" needs no caption saying it is the steering group.
+  const named = (body.name[ctx.locale] ?? body.name.ca) === kind;
   return (
     <section class="card" aria-labelledby={`body-${body.id}`}>
       <Heading id={`body-${body.id}`}>
         <LocalizedText value={body.name} locale={ctx.locale} as="a" href={bodyHref(ctx, body)} />
       </Heading>
       <p>
-        <span class="caption">{ctx.t(`bodies.kinds.${body.kind}`)}</span>
+        {named ? null : <span class="caption">{kind}</span>}
         <BodyStateTag ctx={ctx} state={body.state} /> {ctx.t('bodies.members_count', { count: body.members })}
       </p>
       {body.purpose ? <LocalizedText value={body.purpose} locale={ctx.locale} as="p" /> : null}

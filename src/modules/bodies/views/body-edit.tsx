@@ -1,6 +1,6 @@
 /** The page where admins and officials edit a body: names, purpose, rules and, for a working group, its charter. */
 import type { FieldErrors } from '../../../kernel/errors.js';
-import { Button, ButtonGroup, Checkboxes, ErrorSummary, Form, NotificationBanner, Radios, TextArea, TextField } from '../../../kernel/ui/components.js';
+import { Button, ButtonGroup, Checkboxes, ErrorSummary, fieldId, Form, NotificationBanner, Radios, TextArea, TextField } from '../../../kernel/ui/components.js';
 import type { ViewContext } from '../../../kernel/ui/context.js';
 import { Layout } from '../../../kernel/ui/layout.js';
 import type { BodyRow } from '../bodies-store.js';
@@ -52,10 +52,13 @@ function TranslatableFields(props: {
   optional?: boolean;
 }) {
   const { ctx, name, form, errors } = props;
+  const hintId = `${fieldId(name)}-hint`;
   return (
-    <fieldset class="fieldset">
+    <fieldset class="fieldset" aria-describedby={hintId}>
       <legend class="legend">{props.legend}</legend>
-      <div class="hint">{props.hint}</div>
+      <div class="hint" id={hintId}>
+        {props.hint}
+      </div>
       {LANGUAGES.map((language) => {
         const field = `${name}.${language}`;
         const common = {
@@ -64,6 +67,7 @@ function TranslatableFields(props: {
           value: one(form, field),
           error: errors?.[field],
           optional: language !== 'ca' || props.optional,
+          required: language === 'ca' && !props.optional,
           maxlength: props.max,
           lang: language,
         };
@@ -185,8 +189,7 @@ export function EditBodyPage({ ctx, body, form, errors }: EditBodyPageProps) {
             {body.sunset_on ? (
               <NotificationBanner kind="info" title={t('bodies.edit.sunset_title')}>
                 <p>
-                  {t('bodies.edit.sunset_note', { date: ctx.formatDate(body.sunset_on, 'long') })}{' '}
-                  {body.state === 'active' ? <a href={ctx.href(`/bodies/${body.slug}/extend`)}>{t('bodies.actions.extend')}</a> : null}
+                  {t('bodies.edit.sunset_note', { date: ctx.formatDate(body.sunset_on, 'long') })}
                 </p>
               </NotificationBanner>
             ) : null}

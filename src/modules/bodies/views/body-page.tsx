@@ -105,9 +105,19 @@ function Facts({ ctx, page }: { ctx: ViewContext; page: BodyPage }) {
     { key: t('bodies.facts.kind'), value: t(`bodies.kinds.${body.kind}`) },
     { key: t('bodies.facts.state'), value: <BodyStateTag ctx={ctx} state={body.state} /> },
   ];
-  if (body.starts_on) rows.push({ key: t('bodies.facts.starts_on'), value: <Day ctx={ctx} date={body.starts_on} style="long" /> });
-  if (body.kind === 'working_group' && body.sunset_on) rows.push({ key: t('bodies.facts.sunset_on'), value: <Day ctx={ctx} date={body.sunset_on} style="long" /> });
-  if (body.kind === 'working_group') {
+  if (body.starts_on && body.state !== 'proposed' && body.state !== 'declined') {
+    rows.push({ key: t('bodies.facts.starts_on'), value: <Day ctx={ctx} date={body.starts_on} style="long" /> });
+  }
+  // What is still ahead of a running group, or proposed for one; a finished or declined group's
+  // story is told by its decisions.
+  const running = body.state === 'proposed' || body.state === 'active' || body.state === 'closing';
+  if (body.kind === 'working_group' && running && body.sunset_on) {
+    rows.push({
+      key: t(body.state === 'proposed' ? 'bodies.facts.sunset_proposed' : 'bodies.facts.sunset_on'),
+      value: <Day ctx={ctx} date={body.sunset_on} style="long" />,
+    });
+  }
+  if (body.kind === 'working_group' && running) {
     rows.push({ key: t('bodies.facts.open'), value: t(body.open ? 'bodies.facts.open_yes' : 'bodies.facts.open_no') });
     rows.push({
       key: t('bodies.facts.report_interval'),
@@ -254,6 +264,7 @@ function Members({ ctx, page }: { ctx: ViewContext; page: BodyPage }) {
           <Table
             ctx={ctx}
             caption={t('bodies.members.past', { count: page.past.length })}
+            captionHidden
             rowHeaders
             head={[...head, t('bodies.members.period')]}
             rows={page.past.map((m) => [
