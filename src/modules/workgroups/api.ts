@@ -22,7 +22,7 @@ import {
 } from './api-schemas.js';
 import { closeWorkingGroup, moveToClosing } from './close.js';
 import { decideOnProposal } from './decide.js';
-import { groupByReference, standingOfActor, type GroupRow } from './groups.js';
+import { authorizeForSomeGroup, groupByReference, standingOfActor, type GroupRow } from './groups.js';
 import { askToJoinGroup, decideJoinRequest, withdrawJoinRequest } from './join.js';
 import { manageJoinRequests, proposeGroup, readGroup } from './policies.js';
 import { proposeWorkingGroup } from './propose.js';
@@ -318,8 +318,10 @@ export const workgroupsApiRoutes: RouteDef[] = [
       const { id } = valid<z.infer<typeof BodyRefParam>>(c, 'param');
       const query = valid<z.infer<typeof JoinRequestQuery>>(c, 'query');
       const db = c.get('services').database.db;
+      const standing = await standingOfActor(db, c.get('actor'));
+      authorizeForSomeGroup(manageJoinRequests, c.get('actor'), standing);
       const group = await groupByReference(db, id);
-      authorize(manageJoinRequests, c.get('actor'), { standing: await standingOfActor(db, c.get('actor')), group });
+      authorize(manageJoinRequests, c.get('actor'), { standing, group });
       const afterId = decodeCursor('join-requests', query.cursor, c);
       const rows = await listJoinRequests(db, group.id, { state: query.state, afterId, limit: query.limit + 1 });
       const page = rows.slice(0, query.limit);

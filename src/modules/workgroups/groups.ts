@@ -5,7 +5,7 @@
 import type { Queryable, Trx } from '../../db/types.js';
 import type { CommandTx } from '../../kernel/commands.js';
 import { AppError } from '../../kernel/errors.js';
-import type { Actor } from '../../kernel/policy.js';
+import { allows, authorize, type Actor, type Policy } from '../../kernel/policy.js';
 import { standingOf, type Standing } from '../bodies/membership.js';
 import type { GroupResource } from './policies.js';
 import { findGroupById, findGroupBySlug, lockGroup, type GroupRow } from './store.js';
@@ -39,6 +39,34 @@ export async function groupByReference(db: Queryable, reference: string | undefi
 /** The actor's standing in the space today (none for visitors). */
 export function standingOfActor(db: Queryable, actor: Actor | null): Promise<Standing> {
   return standingOf(db, actor?.id ?? null);
+}
+
+/**
+ * Refuses (401/403) a reader whom the policy would let act on no group at all: not for a group
+ * they coordinate, nor for any other (as the steering group or an admin would be).
+ */
+export function authorizeForSomeGroup(policy: Policy<GroupResource>, actor: Actor | null, standing: Standing): void {
+  const candidates = [...standing.coordinatorOf, 0];
+  if (!candidates.some((id) => allows(policy, actor, { standing, group: { id } }))) authorize(policy, actor, { standing, group: { id: 0 } });
+}
+
+/**
+ * The group a page names, for a reader the policy lets act on it (401/403 otherwise), with the
+ * reader's standing. Someone no group could let act (neither steering, nor admin, nor a
+ * coordinator of anything) is refused before the group is even looked up, so the answer does
+ * not depend on which slugs exist.
+ */
+export async function groupForAction(
+  db: Queryable,
+  actor: Actor | null,
+  slug: string | undefined,
+  policy: Policy<GroupResource>,
+): Promise<{ group: GroupRow; standing: Standing }> {
+  const standing = await standingOfActor(db, actor);
+  authorizeForSomeGroup(policy, actor, standing);
+  const group = await groupBySlug(db, slug);
+  authorize(policy, actor, { standing, group });
+  return { group, standing };
 }
 
 /** The group, locked for the command's transaction, with the actor's standing: what its policies judge. */

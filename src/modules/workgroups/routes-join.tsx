@@ -9,9 +9,9 @@ import { setFlash } from '../../kernel/http/flash.js';
 import { formString, readForm } from '../../kernel/http/forms.js';
 import type { RouteDef } from '../../kernel/http/module.js';
 import { viewContext } from '../../kernel/http/view.js';
-import { authorize, signedIn } from '../../kernel/policy.js';
+import { signedIn } from '../../kernel/policy.js';
 import { formFieldErrors, formRefusal } from './form-errors.js';
-import { groupBySlug, standingOfActor, type GroupRow } from './groups.js';
+import { groupBySlug, groupForAction, type GroupRow } from './groups.js';
 import { askToJoinGroup, collegesFor, decideJoinRequest, defaultCollege, joinRefusal, personalJoinRefusal, withdrawJoinRequest } from './join.js';
 import { askToJoin, manageJoinRequests } from './policies.js';
 import { LEVELS } from './schema.js';
@@ -116,9 +116,7 @@ export const joinRoutes: RouteDef[] = [
     policy: signedIn,
     sample: { slug: 'grup-motor' },
     handler: async (c) => {
-      const db = c.get('services').database.db;
-      const group = await groupBySlug(db, c.req.param('slug'));
-      authorize(manageJoinRequests, c.get('actor'), { standing: await standingOfActor(db, c.get('actor')), group });
+      const { group } = await groupForAction(c.get('services').database.db, c.get('actor'), c.req.param('slug'), manageJoinRequests);
       c.header('Cache-Control', 'private, no-store');
       return renderRequests(c, group);
     },
@@ -131,7 +129,7 @@ export const joinRoutes: RouteDef[] = [
     sample: { slug: 'grup-motor', id: '999999' },
     handler: async (c) => {
       const db = c.get('services').database.db;
-      const group = await groupBySlug(db, c.req.param('slug'));
+      const { group } = await groupForAction(db, c.get('actor'), c.req.param('slug'), manageJoinRequests);
       const requestId = Number(c.req.param('id'));
       const form = await readForm(c);
       const college = formString(form, `college_${requestId}`) || formString(form, 'college');

@@ -11,15 +11,15 @@ import type { RouteDef } from '../../kernel/http/module.js';
 import { viewContext } from '../../kernel/http/view.js';
 import { formatDate, translate, type Locale } from '../../kernel/i18n/index.js';
 import { pickTranslation } from '../../kernel/i18n/translatable.js';
-import { allows, authorize, signedIn } from '../../kernel/policy.js';
+import { allows, signedIn, type Policy } from '../../kernel/policy.js';
 import type { Standing } from '../bodies/membership.js';
 import { closeWorkingGroup, moveToClosing } from './close.js';
 import { latestSunset } from './dates.js';
 import { decideOnProposal, notAwaitingDecision } from './decide.js';
 import { extendWorkingGroup } from './extend.js';
 import { formFieldErrors, formRefusal } from './form-errors.js';
-import { groupBySlug, spaceToday, standingOfActor, type GroupRow } from './groups.js';
-import { closeGroup, decideProposal, extendGroup, fileReport, startClosing } from './policies.js';
+import { groupForAction, spaceToday, standingOfActor, type GroupRow } from './groups.js';
+import { closeGroup, decideProposal, extendGroup, fileReport, startClosing, type GroupResource } from './policies.js';
 import { findProposalOrganisation, hasFinalReport, peopleNames } from './store.js';
 import { DecisionPage, type ProposalFacts } from './views/decision.js';
 import { ClosePage, ExtendPage } from './views/lifecycle.js';
@@ -27,11 +27,9 @@ import { RefusalPage } from './views/parts.js';
 
 const groupPath = (c: AppContext, group: GroupRow) => `/${c.get('locale')}/bodies/${group.slug}`;
 
-/** The group of the path and the reader's standing. */
-async function groupAndStanding(c: AppContext): Promise<{ group: GroupRow; standing: Standing }> {
-  const db = c.get('services').database.db;
-  const group = await groupBySlug(db, c.req.param('slug'));
-  return { group, standing: await standingOfActor(db, c.get('actor')) };
+/** The group of the path, for a reader the policy lets act on it, and the reader's standing. */
+function pageGroup(c: AppContext, policy: Policy<GroupResource>): Promise<{ group: GroupRow; standing: Standing }> {
+  return groupForAction(c.get('services').database.db, c.get('actor'), c.req.param('slug'), policy);
 }
 
 /** Why an action cannot be done now: a message of the catalog and its values. */
@@ -85,8 +83,7 @@ export const lifecycleRoutes: RouteDef[] = [
     policy: signedIn,
     sample: { slug: 'grup-motor' },
     handler: async (c) => {
-      const { group, standing } = await groupAndStanding(c);
-      authorize(decideProposal, c.get('actor'), { standing, group });
+      const { group } = await pageGroup(c, decideProposal);
       if (group.state !== 'proposed') return refusal(c, group, 'workgroups.decision.title', notAwaitingDecision());
       return c.html(<DecisionPage ctx={viewContext(c)} facts={await proposalFacts(c, group)} />);
     },
@@ -98,7 +95,7 @@ export const lifecycleRoutes: RouteDef[] = [
     policy: signedIn,
     sample: { slug: 'grup-motor' },
     handler: async (c) => {
-      const group = await groupBySlug(c.get('services').database.db, c.req.param('slug'));
+      const { group } = await pageGroup(c, decideProposal);
       const form = await readForm(c);
       const values = { decision: formString(form, 'decision'), reason: formString(form, 'reason') };
       try {
@@ -124,8 +121,7 @@ export const lifecycleRoutes: RouteDef[] = [
     policy: signedIn,
     sample: { slug: 'grup-motor' },
     handler: async (c) => {
-      const { group, standing } = await groupAndStanding(c);
-      authorize(extendGroup, c.get('actor'), { standing, group });
+      const { group } = await pageGroup(c, extendGroup);
       const refused = extendRefusal(group, c.get('locale'));
       if (refused) return refusal(c, group, 'workgroups.extend.title', refused);
       return c.html(<ExtendPage ctx={viewContext(c)} group={group} latest={latestSunset(spaceToday())} />);
@@ -138,7 +134,7 @@ export const lifecycleRoutes: RouteDef[] = [
     policy: signedIn,
     sample: { slug: 'grup-motor' },
     handler: async (c) => {
-      const group = await groupBySlug(c.get('services').database.db, c.req.param('slug'));
+      const { group } = await pageGroup(c, extendGroup);
       const form = await readForm(c);
       const values = { sunset_on: formString(form, 'sunset_on'), reason: formString(form, 'reason') };
       try {
@@ -161,10 +157,9 @@ export const lifecycleRoutes: RouteDef[] = [
     policy: signedIn,
     sample: { slug: 'grup-motor' },
     handler: async (c) => {
-      const { group, standing } = await groupAndStanding(c);
       // Whoever may start closing (the steering group, coordinators, admins) may read this page;
       // only the steering group and admins get the button that closes a closing group.
-      authorize(startClosing, c.get('actor'), { standing, group });
+      const { group, standing } = await pageGroup(c, startClosing);
       if (group.state !== 'active' && group.state !== 'closing') {
         return refusal(c, group, 'workgroups.close.title_closing', { messageKey: 'workgroups.errors.closing_not_active', params: { state: translate(c.get('locale'), `workgroups.states.${group.state}`) } });
       }
@@ -178,7 +173,8 @@ export const lifecycleRoutes: RouteDef[] = [
     policy: signedIn,
     sample: { slug: 'grup-motor' },
     handler: async (c) => {
-      const group = await groupBySlug(c.get('services').database.db, c.req.param('slug'));
+      // The closing step's own rule (steering group and admins only) is the command's to check.
+      const { group } = await pageGroup(c, startClosing);
       const form = await readForm(c);
       const step = formString(form, 'step') || (group.state === 'closing' ? 'closed' : 'closing');
       const values = { reason: formString(form, 'reason') };

@@ -6,9 +6,9 @@ import { setFlash } from '../../kernel/http/flash.js';
 import { formString, readForm } from '../../kernel/http/forms.js';
 import type { RouteDef } from '../../kernel/http/module.js';
 import { viewContext } from '../../kernel/http/view.js';
-import { allows, authorize, signedIn } from '../../kernel/policy.js';
+import { allows, signedIn } from '../../kernel/policy.js';
 import { formFieldErrors, formRefusal } from './form-errors.js';
-import { groupBySlug, standingOfActor, type GroupRow } from './groups.js';
+import { groupBySlug, groupForAction, standingOfActor, type GroupRow } from './groups.js';
 import { fileReport, readGroup } from './policies.js';
 import { fileGroupReport, reportRefusal, reportsPage, suggestedPeriod } from './reports.js';
 import { hasFinalReport } from './store.js';
@@ -29,10 +29,7 @@ async function renderNew(c: AppContext, group: GroupRow, values: ReportValues, e
 
 /** The group of the path, once the reader is known to be one who files its reports. */
 async function groupForFiling(c: AppContext): Promise<GroupRow> {
-  const db = c.get('services').database.db;
-  const group = await groupBySlug(db, c.req.param('slug'));
-  authorize(fileReport, c.get('actor'), { standing: await standingOfActor(db, c.get('actor')), group });
-  return group;
+  return (await groupForAction(c.get('services').database.db, c.get('actor'), c.req.param('slug'), fileReport)).group;
 }
 
 export const reportRoutes: RouteDef[] = [
@@ -74,7 +71,7 @@ export const reportRoutes: RouteDef[] = [
     policy: signedIn,
     sample: { slug: 'grup-motor' },
     handler: async (c) => {
-      const group = await groupBySlug(c.get('services').database.db, c.req.param('slug'));
+      const group = await groupForFiling(c);
       const form = await readForm(c);
       const values: ReportValues = {
         kind: formString(form, 'kind'),
