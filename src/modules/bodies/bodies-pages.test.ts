@@ -112,6 +112,13 @@ describe('the tree with working groups in every state', () => {
     expect(html.indexOf('Grup Rebutjat Arbre')).toBe(html.indexOf('Grup Rebutjat Arbre', html.indexOf('<details')));
   });
 
+  it('places a group hanging from the steering group among the plenary\'s working groups', async () => {
+    const group = await insertGroup(db(), { parent_id: 2, name: { ca: 'Grup del Grup Motor' } });
+    const tree = await visit(app.agent(), '/ca/bodies');
+    expect(tree).toContain(`href="/ca/bodies/${group.slug}"`);
+    expect(section(await visit(app.agent(), '/ca/bodies/ambit-participat'), 'working-groups')).toContain('Grup del Grup Motor');
+  });
+
   it('names the groups in the reader\'s language, falling back to Catalan', async () => {
     const html = await visit(app.agent(), '/es/bodies');
     expect(html).toContain('Grupo Activo Árbol');
@@ -381,6 +388,7 @@ describe('action links', () => {
     expect(actions).toContain(`href="/ca/bodies/${group.slug}/join-requests"`);
     expect(actions).toContain(`href="/ca/bodies/${group.slug}/reports/new"`);
     expect(actions).toContain(`href="/ca/bodies/${group.slug}/mandates"`);
+    expect(actions).toContain(`href="/ca/bodies/${group.slug}/close"`);
     expect(actions).not.toContain('/extend"');
     expect(actions).not.toContain('/edit"');
   });
@@ -396,7 +404,9 @@ describe('action links', () => {
     expect(activeActions).toContain(`href="/ca/bodies/${active.slug}/extend"`);
     expect(activeActions).toContain(`href="/ca/bodies/${active.slug}/close"`);
     expect(activeActions).not.toContain('/decision"');
-    expect(section(await visit(agent, `/ca/bodies/${closing.slug}`), 'actions')).toContain(`href="/ca/bodies/${closing.slug}/close"`);
+    const closingActions = section(await visit(agent, `/ca/bodies/${closing.slug}`), 'actions');
+    expect(closingActions).toContain(`href="/ca/bodies/${closing.slug}/close"`);
+    expect(closingActions).toContain(`href="/ca/bodies/${closing.slug}/extend"`);
     expect(section(await visit(agent, '/ca/bodies/grup-motor'), 'actions')).toContain('href="/ca/follow-up"');
   });
 

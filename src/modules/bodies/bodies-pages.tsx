@@ -1,5 +1,5 @@
 /** HTTP for the bodies' pages: the tree, a body's public page, and editing a body. Thin. */
-import { isAppError } from '../../kernel/errors.js';
+import { isAppError, type FieldErrors } from '../../kernel/errors.js';
 import { scopeOf, type AppContext } from '../../kernel/http/env.js';
 import { setFlash } from '../../kernel/http/flash.js';
 import { readForm } from '../../kernel/http/forms.js';
@@ -15,6 +15,19 @@ import { manageBodies } from './policies.js';
 import { BodiesTreePage } from './views/bodies-tree.js';
 import { BodyPageView } from './views/body-page.js';
 import { EditBodyPage, formFromBody, FrozenBodyPage } from './views/body-edit.js';
+
+/**
+ * The command's field errors as the form's fields: a refused box of a checkbox list
+ * (`rules.allowed_levels.1`) is the list's error, which the error summary links to.
+ */
+function formErrors(fields: FieldErrors): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const [path, message] of Object.entries(fields)) {
+    const field = path.replace(/^(rules\.allowed_(?:colleges|levels))\.\d+$/, '$1');
+    errors[field] ??= message;
+  }
+  return errors;
+}
 
 async function bodyFromPath(c: AppContext): Promise<BodyRow> {
   const body = await findBodyBySlug(c.get('services').database.db, c.req.param('slug') ?? '');
@@ -86,7 +99,7 @@ export const bodiesPageRoutes: RouteDef[] = [
         const ctx = viewContext(c);
         if (isAppError(error, 'conflict')) return c.html(<FrozenBodyPage ctx={ctx} body={body} />, 409);
         if (!isAppError(error, 'validation_failed')) throw error;
-        return c.html(<EditBodyPage ctx={ctx} body={body} form={form} errors={error.fields} />, 422);
+        return c.html(<EditBodyPage ctx={ctx} body={body} form={form} errors={formErrors(error.fields)} />, 422);
       }
     },
   },

@@ -121,7 +121,7 @@ function workingGroupActions(actor: Actor | null, standing: Standing, body: Body
   if (body.state === 'active' && body.open && !standing.memberOf.has(body.id)) actions.push('join');
   if ((body.state === 'active' || body.state === 'closing') && allows(manageJoinRequests, actor, resource)) actions.push('join_requests');
   if ((body.state === 'active' || body.state === 'closing') && allows(fileReport, actor, resource)) actions.push('new_report');
-  if (body.state === 'active' && allows(extendGroup, actor, resource)) actions.push('extend');
+  if ((body.state === 'active' || body.state === 'closing') && allows(extendGroup, actor, resource)) actions.push('extend');
   if (body.state === 'active' && allows(startClosing, actor, resource)) actions.push('start_closing');
   if (body.state === 'closing' && allows(closeGroup, actor, resource)) actions.push('close');
   return actions;

@@ -138,7 +138,8 @@ describe("a standing body's form", () => {
     expect(html).toContain('class="error-summary"');
     expect(html).toContain('href="#field-name.ca">Escriu el nom en català.</a>');
     expect(html).toContain('Escriu un nombre enter de 1 a 99');
-    expect(html).toContain('Tria només nivells de la llista');
+    expect(html).toContain('href="#field-rules.allowed_levels">Tria només nivells de la llista');
+    expect(html).toContain('id="field-rules.allowed_levels"');
     expect(html).toContain('Escriu la finalitat en català, o deixa-la en blanc en els tres idiomes.');
     expect(html).toMatch(/name="name.es"[^>]*value="Grupo impulsor"/);
     expect(html).toMatch(/name="rules.seats_per_entity"[^>]*value="dos"/);

@@ -133,7 +133,7 @@ export function EditBodyPage({ ctx, body, form, errors }: EditBodyPageProps) {
           hint={t('bodies.edit.colleges_hint')}
           options={COLLEGES.map((college) => ({ value: college, label: t(`mandates.colleges.${college}`) }))}
           values={many(form, 'rules.allowed_colleges')}
-          error={errors?.['rules.allowed_colleges'] ?? Object.entries(errors ?? {}).find(([key]) => key.startsWith('rules.allowed_colleges.'))?.[1]}
+          error={errors?.['rules.allowed_colleges']}
           optional
         />
         <Checkboxes
@@ -142,7 +142,7 @@ export function EditBodyPage({ ctx, body, form, errors }: EditBodyPageProps) {
           hint={t('bodies.edit.levels_hint')}
           options={LEVELS.map((level) => ({ value: String(level), label: t('bodies.edit.level', { level }), hint: t(`bodies.levels.${level}`) }))}
           values={many(form, 'rules.allowed_levels')}
-          error={errors?.['rules.allowed_levels'] ?? Object.entries(errors ?? {}).find(([key]) => key.startsWith('rules.allowed_levels.'))?.[1]}
+          error={errors?.['rules.allowed_levels']}
           optional
         />
 
