@@ -71,6 +71,9 @@ function codeLookups() {
   return lookups;
 }
 
+/** The fields a row's cells are checked with: the forms' and API's, less member_of and description (read apart). */
+const rowFieldsSchema = organisationChangesSchema.omit({ member_of: true, description: true });
+
 /** `31/1/2022` (how a spreadsheet in Catalan or Spanish may save a date) → `2022-01-31`; anything else as it is. */
 function isoDateOf(cell: string): string {
   const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(cell);
@@ -129,7 +132,7 @@ export function readRow(record: CsvLine, columnCount: number): RowReading {
     input.district = null;
   }
   if (has('website')) input.website = cell('website');
-  const parsed = organisationChangesSchema.omit({ member_of: true, description: true }).safeParse(input);
+  const parsed = rowFieldsSchema.safeParse(input);
   if (!parsed.success) {
     const seen = new Set<string>();
     for (const issue of parsed.error.issues) {

@@ -1,6 +1,6 @@
 /**
  * SQL of the CSV import: a fixed number of statements whatever the number of rows. Reads send
- * every value of the file as one array (`= ANY`, `unnest`); writes send every row as one JSON
+ * every value of the file as one array, joined with `unnest` on the indexes; writes send every row as one JSON
  * array (`jsonb_to_recordset`), so 20,000 rows are one INSERT, one UPDATE and two link
  * statements — and never meet PostgreSQL's limit of 65,535 parameters per statement.
  */
@@ -64,9 +64,15 @@ export async function findOrganisationsForImport(
            teixit_fold(o.name) AS folded_name, teixit_fold(o.short_name) AS folded_short_name,
            coalesce((SELECT array_agg(l.parent_id ORDER BY l.parent_id) FROM organisation_links l WHERE l.child_id = o.id), '{}') AS member_of
     FROM organisations o
-    WHERE o.external_id = ANY(${[...keys.externalIds]}::text[])
-       OR teixit_fold(o.name) = ANY(${[...keys.foldedNames]}::text[])
-       OR teixit_fold(o.short_name) = ANY(${[...keys.foldedShortNames]}::text[])`.execute(db);
+    WHERE o.id IN (
+      -- Joins on the unique indexes, not "= ANY(array)", which would compare every organisation
+      -- with every value of the file.
+      SELECT m.id FROM unnest(${[...keys.externalIds]}::text[]) AS k(value) JOIN organisations m ON m.external_id = k.value
+      UNION
+      SELECT m.id FROM unnest(${[...keys.foldedNames]}::text[]) AS k(value) JOIN organisations m ON teixit_fold(m.name) = k.value
+      UNION
+      SELECT m.id FROM unnest(${[...keys.foldedShortNames]}::text[]) AS k(value) JOIN organisations m ON teixit_fold(m.short_name) = k.value
+    )`.execute(db);
   return result.rows.map((row) => ({
     id: Number(row.id),
     name: row.name as string,
@@ -94,13 +100,13 @@ export async function findLinksAround(db: Queryable, ids: readonly number[]): Pr
   if (ids.length === 0) return [];
   const result = await sql<Record<string, unknown>>`
     WITH RECURSIVE below (child_id, parent_id) AS (
-      SELECT child_id, parent_id FROM organisation_links WHERE parent_id = ANY(${[...ids]}::bigint[])
+      SELECT l.child_id, l.parent_id FROM unnest(${[...ids]}::bigint[]) AS k(id) JOIN organisation_links l ON l.parent_id = k.id
       UNION
       SELECT l.child_id, l.parent_id FROM organisation_links l JOIN below b ON l.parent_id = b.child_id
     ), around (child_id, parent_id) AS (
       SELECT child_id, parent_id FROM below
       UNION
-      SELECT child_id, parent_id FROM organisation_links WHERE child_id = ANY(${[...ids]}::bigint[])
+      SELECT l.child_id, l.parent_id FROM unnest(${[...ids]}::bigint[]) AS k(id) JOIN organisation_links l ON l.child_id = k.id
     )
     SELECT c.id AS c_id, c.name AS c_name, c.short_name AS c_short_name, c.kind AS c_kind, c.level AS c_level,
            p.id AS p_id, p.name AS p_name, p.short_name AS p_short_name, p.kind AS p_kind, p.level AS p_level

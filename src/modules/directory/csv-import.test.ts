@@ -257,6 +257,16 @@ describe('all or nothing', () => {
     expect(await organisationNamed('INDEP')).toBeDefined();
   });
 
+  it('lists the first 500 rows with problems and counts the rest, so the page stays light', async () => {
+    const file = ['name,short_name,kind,level', ...Array.from({ length: 600 }, (_, i) => `Nivell Dolent ${i},ND${i},entity,0`)].join('\n');
+    const { status, html } = await upload(file);
+    expect(status).toBe(422);
+    const page = text(html);
+    expect(page).toContain(en('directory_csv.report.rejected_caption', { count: 600 }));
+    expect(page).toContain(en('directory_csv.report.more_rejected', { count: 100, listed: 500 }));
+    expect(page.match(/<code>level<\/code>: /g)).toHaveLength(500);
+  });
+
   it('imports nothing, and says so, when every row is bad even with skipping', async () => {
     const state = await directoryState();
     const { status, html } = await upload('name,short_name,kind,level\nX,,entity,1\n', { skip: true });

@@ -8,7 +8,7 @@ import type { ViewContext } from '../../../kernel/ui/context.js';
 import type { ImportReport } from '../csv-import.js';
 import type { PlannedRow, RejectedRow } from '../csv-import-plan.js';
 
-/** Rows listed by name in the created and changed lists; the rest are counted. */
+/** Rows listed one by one in each list of the report (problems, created, changed); the rest are counted. */
 const LISTED = 500;
 
 type Outcome = 'applied' | 'checked' | 'stopped' | 'nothing_valid' | 'nothing_to_do';
@@ -42,12 +42,12 @@ function Counts({ ctx, report }: { ctx: ViewContext; report: ImportReport }) {
   );
 }
 
-function RejectedTable({ ctx, rows }: { ctx: ViewContext; rows: RejectedRow[] }) {
+function RejectedTable({ ctx, rows, total }: { ctx: ViewContext; rows: RejectedRow[]; total: number }) {
   const t = ctx.t;
   return (
     <Table
       ctx={ctx}
-      caption={t('directory_csv.report.rejected_caption', { count: rows.length })}
+      caption={t('directory_csv.report.rejected_caption', { count: total })}
       head={[t('directory_csv.report.line'), t('directory_csv.report.organisation'), t('directory_csv.report.problems')]}
       numeric={[0]}
       rows={rows.map((row) => [
@@ -132,7 +132,8 @@ export function ImportReportSection({ ctx, report }: { ctx: ViewContext; report:
       {plan.rejected.length > 0 ? (
         <>
           <h3>{t('directory_csv.report.rejected_title')}</h3>
-          <RejectedTable ctx={ctx} rows={plan.rejected} />
+          <RejectedTable ctx={ctx} rows={plan.rejected.slice(0, LISTED)} total={plan.rejected.length} />
+          {plan.rejected.length > LISTED ? <p>{t('directory_csv.report.more_rejected', { count: plan.rejected.length - LISTED, listed: LISTED })}</p> : null}
         </>
       ) : null}
       {plan.created.length > 0 ? (
