@@ -29,11 +29,32 @@ export const apiRoutes: RouteDef[] = [
     path: '/me',
     policy: readMe,
     openapi: meRoute,
-    handler: (c) => {
+    handler: async (c) => {
       const actor = c.get('actor');
       // The policy gate has already refused visitors; this keeps the type honest.
       if (!actor) throw new AppError('unauthenticated');
-      const me: z.infer<typeof MeSchema> = { id: String(actor.id), name: actor.name, roles: actor.roles, mandates: [] };
+      // Imported when first asked: the bodies module documents its own API routes with this
+      // module's problem schema, and a static import both ways would load one half-initialised.
+      const { activeMandatesOf } = await import('../bodies/index.js');
+      const mandates = await activeMandatesOf(c.get('services').database.db, actor.id);
+      const me: z.infer<typeof MeSchema> = {
+        id: String(actor.id),
+        name: actor.name,
+        roles: actor.roles,
+        mandates: mandates.map((m) => ({
+          id: String(m.id),
+          body_id: String(m.body_id),
+          body_slug: m.body_slug,
+          body_name: m.body_name,
+          organisation_id: m.organisation_id === null ? null : String(m.organisation_id),
+          organisation_short_name: m.organisation_short_name,
+          organisation_name: m.organisation_name,
+          college: m.college,
+          role: m.role,
+          starts_on: m.starts_on,
+          ends_on: m.ends_on,
+        })),
+      };
       c.header('Cache-Control', 'private, no-store');
       return c.json(me, 200);
     },

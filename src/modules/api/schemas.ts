@@ -27,8 +27,14 @@ export function problemResponse(description: string) {
 export const ActiveMandateSchema = z
   .object({
     id: z.string().openapi({ example: '12' }),
-    body_id: z.string().openapi({ description: 'The body the person sits in.', example: '3' }),
+    body_id: z.string().openapi({ description: 'The body the person sits in.', example: '1' }),
+    body_slug: z.string().openapi({ description: "The body's page is `/{locale}/bodies/{body_slug}`.", example: 'ambit-participat' }),
+    body_name: z
+      .object({ ca: z.string(), es: z.string().optional(), en: z.string().optional() })
+      .openapi({ description: "The body's name in Catalan and, when translated, Spanish and English.", example: { ca: 'Àmbit Participat', es: 'Ámbito Participado', en: 'Participatory space (plenary)' } }),
     organisation_id: z.string().nullable().openapi({ description: 'The organisation the person represents; null when they sit as an individual.', example: '7' }),
+    organisation_short_name: z.string().nullable().openapi({ example: 'FCTC' }),
+    organisation_name: z.string().nullable().openapi({ example: 'Federació de Cooperatives de Treball de Catalunya' }),
     college: z.enum(['council', 'entity', 'trajectory', 'non_articulated', 'expert']),
     role: z.enum(['chair', 'coordinator', 'secretary', 'member', 'alternate', 'observer', 'council_liaison']),
     starts_on: z.string().openapi({ format: 'date', example: '2026-01-15' }),
@@ -45,8 +51,7 @@ export const MeSchema = z
       .array(z.enum(['admin', 'official']))
       .openapi({ description: 'Global roles: `admin` manages accounts and settings; `official` acts for the council.', example: [] }),
     mandates: z.array(ActiveMandateSchema).openapi({
-      description:
-        "The person's active mandates (seats in bodies). Always an empty list until the bodies module lands (issue 3), which fills it in.",
+      description: "The person's mandates held today (seats in bodies, including as alternate or observer), the plenary first.",
     }),
   })
   .openapi('Me', { description: "The token's person." });

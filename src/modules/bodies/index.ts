@@ -3,20 +3,29 @@
  * as a tree; their public pages and composition; mandates with the space's seat rules and
  * composition warnings; people's public profiles.
  */
-import type { TeixitModule } from '../../kernel/http/module.js';
+import type { MySpaceModule } from '../account/index.js';
 import { publicAccess } from '../../kernel/policy.js';
 import { bodiesApiRoutes } from './api-bodies.js';
 import { bodiesPageRoutes } from './bodies-pages.js';
+import { mandatesApiRoutes } from './api-mandates.js';
+import { peopleApiRoutes } from './api-people.js';
+import { mandatesPersonalData } from './people.js';
+import { mandateRoutes } from './routes-mandates.js';
+import { myBodiesBlock, peopleRoutes } from './routes-people.js';
 import { startDailyRefresh } from './bodies-refresh.js';
 import { seedBodiesDemo } from './seed.js';
 
 export { standingOf, spaceToday, NO_STANDING, type Standing } from './membership.js';
 export { compositionOf, warningMessage, type Composition, type CompositionWarning } from './composition.js';
 export { findBody, findBodyById, findBodyBySlug, type BodyRow } from './bodies-store.js';
+export { activeMandatesOf, type PersonMandate } from './people.js';
+export { addMandateInTx, type MandateInput } from './mandates.js';
 
-export const bodiesModule: TeixitModule = {
+export const bodiesModule: MySpaceModule = {
   name: 'bodies',
-  routes: [...bodiesPageRoutes, ...bodiesApiRoutes],
+  routes: [...bodiesPageRoutes, ...mandateRoutes, ...peopleRoutes, ...bodiesApiRoutes, ...mandatesApiRoutes, ...peopleApiRoutes],
+  mySpace: myBodiesBlock,
+  personalData: mandatesPersonalData,
   nav: [{ path: '/bodies', labelKey: 'bodies.nav', policy: publicAccess, order: 30 }],
   seedDemo: seedBodiesDemo,
   start: startDailyRefresh,
