@@ -3,6 +3,7 @@ import type { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
 import { serveCommand, migrateCommand, auditCommand } from './basic.js';
 import { backupCommand } from './backup.js';
+import { organisationsCommand } from './organisations.js';
 import { restoreCommand } from './restore.js';
 import { seedCommand } from './seed.js';
 import { tokenCommand } from './tokens.js';
@@ -19,4 +20,5 @@ export const commands: Record<string, CliCommand> = {
   token: tokenCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  organisations: organisationsCommand,
 };

@@ -204,8 +204,22 @@ export async function importInTransaction(trx: Trx, file: ImportFile, options: I
   return { report, audit };
 }
 
-/** Did the import change anything? */
-export const importChanged = (report: ImportReport): boolean => report.applied && report.plan.created.length + report.plan.updated.length > 0;
+/**
+ * Which story the report tells: `applied` (something changed), `checked` (a dry run),
+ * `stopped` (rows with problems and no skipping: nothing changed), `nothing_valid` (skipping,
+ * but no row was good), `nothing_to_do` (every row already as the file says).
+ */
+export type ImportOutcome = 'applied' | 'checked' | 'stopped' | 'nothing_valid' | 'nothing_to_do';
+
+export function outcomeOf(report: ImportReport): ImportOutcome {
+  if (report.options.dryRun) return 'checked';
+  if (report.applied) return 'applied';
+  if (report.plan.rejected.length > 0) return report.options.skipInvalid ? 'nothing_valid' : 'stopped';
+  return 'nothing_to_do';
+}
+
+/** Rows with problems stopped the import: nothing changed, and the person has something to fix. */
+export const importRefused = (report: ImportReport): boolean => ['stopped', 'nothing_valid'].includes(outcomeOf(report));
 
 const importInput = z.object({
   file: z.custom<ImportFile>((value) => typeof value === 'object' && value !== null && Array.isArray((value as ImportFile).readings)),

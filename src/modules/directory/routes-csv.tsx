@@ -7,7 +7,7 @@ import { scopeOf, type AppContext } from '../../kernel/http/env.js';
 import type { RouteDef } from '../../kernel/http/module.js';
 import { viewContext } from '../../kernel/http/view.js';
 import { exportOrganisationsCsv } from './csv-export.js';
-import { importOrganisations, importOrganisationsPolicy, readImportFile, type ImportReport } from './csv-import.js';
+import { importOrganisations, importOrganisationsPolicy, importRefused, readImportFile, type ImportReport } from './csv-import.js';
 import { MAX_CSV_BYTES } from './csv-import-read.js';
 import { parseDirectoryQuery } from './directory.js';
 import type { OrganisationFilter } from './listings.js';
@@ -15,7 +15,6 @@ import { viewDirectory } from './policies.js';
 import { todayInBarcelona } from './schema.js';
 import type { OrganisationLevel } from './tables.js';
 import { ImportPage, type ImportOptionValues } from './views/import.js';
-import { outcomeOf } from './views/import-report.js';
 
 /** The largest file the page accepts: the import's limit, or the server's request limit if smaller. */
 const maxBytesOf = (c: AppContext) => Math.min(MAX_CSV_BYTES, c.get('services').config.bodyLimit);
@@ -45,8 +44,7 @@ async function readUpload(c: AppContext): Promise<Upload> {
 
 /** 200 when the import did what was asked (or checked it); 422 when rows with problems stopped it. */
 function statusOf(report: ImportReport): 200 | 422 {
-  const outcome = outcomeOf(report);
-  return outcome === 'stopped' || outcome === 'nothing_valid' ? 422 : 200;
+  return importRefused(report) ? 422 : 200;
 }
 
 /** The directory's filters of the query string, as the list query takes them (422 for a wrong one). */

@@ -5,24 +5,13 @@
  */
 import { Details, NotificationBanner, SummaryList, Table, type BannerKind } from '../../../kernel/ui/components.js';
 import type { ViewContext } from '../../../kernel/ui/context.js';
-import type { ImportReport } from '../csv-import.js';
+import { outcomeOf, type ImportOutcome, type ImportReport } from '../csv-import.js';
 import type { PlannedRow, RejectedRow } from '../csv-import-plan.js';
 
 /** Rows listed one by one in each list of the report (problems, created, changed); the rest are counted. */
 const LISTED = 500;
 
-type Outcome = 'applied' | 'checked' | 'stopped' | 'nothing_valid' | 'nothing_to_do';
-
-/** Which of the report's stories this is. */
-export function outcomeOf(report: ImportReport): Outcome {
-  const { plan } = report;
-  if (report.options.dryRun) return 'checked';
-  if (report.applied) return 'applied';
-  if (plan.rejected.length > 0) return report.options.skipInvalid ? 'nothing_valid' : 'stopped';
-  return 'nothing_to_do';
-}
-
-const BANNER: Record<Outcome, BannerKind> = { applied: 'success', checked: 'info', stopped: 'error', nothing_valid: 'error', nothing_to_do: 'info' };
+const BANNER: Record<ImportOutcome, BannerKind> = { applied: 'success', checked: 'info', stopped: 'error', nothing_valid: 'error', nothing_to_do: 'info' };
 
 function Counts({ ctx, report }: { ctx: ViewContext; report: ImportReport }) {
   const t = ctx.t;
