@@ -13,9 +13,12 @@ export const MAX_SUNSET_MONTHS = 24;
 /** How many days before its sunset a group's coordinators and the steering group are reminded. */
 export const SUNSET_REMINDER_DAYS = 30;
 
-/** True for a real calendar date written `YYYY-MM-DD` (not 2026-02-30). */
+/**
+ * True for a real calendar date written `YYYY-MM-DD` (not 2026-02-30), from the year 1000 on
+ * (PostgreSQL has no year 0, and no working group predates the space).
+ */
 export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
+  if (!ISO_DATE.test(value) || value < '1000-01-01') return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
