@@ -14,8 +14,7 @@ import { fieldError } from '../../kernel/validation.js';
 import { problemResponse } from '../api/index.js';
 import { BodySchema, presentBody } from '../bodies/api-bodies.js';
 import { emptyComposition } from '../bodies/bodies-read.js';
-import { findBody } from '../bodies/bodies-store.js';
-import { compositionOf } from '../bodies/composition.js';
+import { compositionOf, findBody } from '../bodies/index.js';
 import {
   BodyRefParam, JoinRequestInputSchema, JoinRequestListSchema, JoinRequestQuery, JoinRequestSchema, JoinTransitionInputSchema, ProposalInputSchema,
   RecordIdParam, ReportInputSchema, ReportListSchema, ReportQuery, ReportRefParam, ReportSchema, TransitionInputSchema,

@@ -6,7 +6,7 @@
 import { defineCommand } from '../../kernel/commands.js';
 import { AppError } from '../../kernel/errors.js';
 import { formatDate, translate, type Locale } from '../../kernel/i18n/index.js';
-import { addMandateInTx } from '../bodies/mandates.js';
+import { addMandateInTx } from '../bodies/index.js';
 import { findUserById } from '../identity/index.js';
 import { groupName, mailPeople, spokenDate } from './emails.js';
 import { loadLockedGroup, spaceToday } from './groups.js';

@@ -6,11 +6,11 @@ import type { Queryable, Trx } from '../../db/types.js';
 import type { CommandTx } from '../../kernel/commands.js';
 import { AppError } from '../../kernel/errors.js';
 import { allows, authorize, type Actor, type Policy } from '../../kernel/policy.js';
-import { standingOf, type Standing } from '../bodies/membership.js';
+import { standingOf, type Standing } from '../bodies/index.js';
 import type { GroupResource } from './policies.js';
 import { findGroupById, findGroupBySlug, lockGroup, type GroupRow } from './store.js';
 
-export { spaceToday } from '../bodies/membership.js';
+export { spaceToday } from '../bodies/index.js';
 
 /** A slug as the bodies table allows it: lower-case words joined by single hyphens. */
 function isSlug(value: string): boolean {

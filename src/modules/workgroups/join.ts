@@ -8,7 +8,7 @@ import { defineCommand } from '../../kernel/commands.js';
 import { AppError } from '../../kernel/errors.js';
 import { formatDate, translate, type Locale } from '../../kernel/i18n/index.js';
 import { fieldError } from '../../kernel/validation.js';
-import { addMandateInTx } from '../bodies/mandates.js';
+import { addMandateInTx } from '../bodies/index.js';
 import type { College } from '../bodies/tables.js';
 import { groupName, mailPeople } from './emails.js';
 import { lockedGroupOr404, spaceToday, standingOfActor } from './groups.js';

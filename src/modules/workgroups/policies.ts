@@ -6,7 +6,7 @@
  * and check these rules once the group is loaded.
  */
 import { definePolicy, hasRole, type Actor } from '../../kernel/policy.js';
-import type { Standing } from '../bodies/membership.js';
+import type { Standing } from '../bodies/index.js';
 
 /** A working group, judged for someone whose standing is known. */
 export interface GroupResource {

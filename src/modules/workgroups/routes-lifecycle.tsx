@@ -12,7 +12,7 @@ import { viewContext } from '../../kernel/http/view.js';
 import { formatDate, translate, type Locale } from '../../kernel/i18n/index.js';
 import { pickTranslation } from '../../kernel/i18n/translatable.js';
 import { allows, signedIn, type Policy } from '../../kernel/policy.js';
-import type { Standing } from '../bodies/membership.js';
+import type { Standing } from '../bodies/index.js';
 import { closeWorkingGroup, moveToClosing } from './close.js';
 import { latestSunset } from './dates.js';
 import { decideOnProposal, notAwaitingDecision } from './decide.js';
