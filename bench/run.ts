@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { backendPids, firstSignedInPage, loadScaleData, prepareDatabase, scratchDatabase, serverVersion, signIn, type DatabaseKind } from './lib/app-setup.js';
+import { backendPids, firstSignedInPage, loadScaleData, prepareDatabase, scratchDatabase, serverVersion, signIn, STEERING_ACCOUNT, type DatabaseKind } from './lib/app-setup.js';
 import { autocannon, cpuSeconds, cpuSecondsIfAlive, freePort, memory, round, startPinned, waitUntilIdle, type Pinned } from './lib/proc.js';
 import { markdownTable, type PageResult, type Measure } from './lib/report.js';
 
@@ -35,13 +35,16 @@ const PROFILE = env.BENCH_PROFILE === '1';
 const DIRECTORY_PATH = env.BENCH_DIRECTORY_PATH ?? '/ca/organisations?level=1&family=cooperative';
 const BODY_PATH = env.BENCH_BODY_PATH ?? '/ca/bodies/ambit-participat';
 const FOLLOW_UP_PATH = env.BENCH_FOLLOW_UP_PATH ?? '/ca/follow-up';
-/** Pages that need the scale fixture: `path` as a visitor (`cookie` false) or signed in. */
-const SCALE_PAGES: Record<string, { path: string; signedIn: boolean }> = {
-  directory: { path: DIRECTORY_PATH, signedIn: false },
-  'directory-signed-in': { path: DIRECTORY_PATH, signedIn: true },
-  body: { path: BODY_PATH, signedIn: false },
-  'body-signed-in': { path: BODY_PATH, signedIn: true },
-  'follow-up': { path: FOLLOW_UP_PATH, signedIn: true },
+/**
+ * Pages that need the scale fixture, and who asks: a visitor, the participant without a mandate,
+ * or the member of the steering group.
+ */
+const SCALE_PAGES: Record<string, { path: string; as: 'visitor' | 'participant' | 'steering' }> = {
+  directory: { path: DIRECTORY_PATH, as: 'visitor' },
+  'directory-signed-in': { path: DIRECTORY_PATH, as: 'participant' },
+  body: { path: BODY_PATH, as: 'visitor' },
+  'body-signed-in': { path: BODY_PATH, as: 'participant' },
+  'follow-up': { path: FOLLOW_UP_PATH, as: 'steering' },
 };
 
 /** Headers a bare server must not copy: node sets them itself. */
@@ -151,7 +154,7 @@ async function benchDatabase(kind: DatabaseKind): Promise<{ pages: PageResult[];
     const { account, demo } = prepareDatabase(root, setupEnv);
     if (PAGES.some((page) => page in SCALE_PAGES)) {
       const started = Date.now();
-      const scale = await loadScaleData({ ...setupEnv }, account);
+      const scale = await loadScaleData(root, setupEnv);
       console.log(`-- scale fixture: ${scale.organisations} organisations, ${scale.people} people, ${scale.workingGroups + 2} bodies, ${scale.mandates} mandates (${round((Date.now() - started) / 1000, 1)} s)`);
     }
     const server = await startTeixit(db.env, kind);
@@ -160,9 +163,10 @@ async function benchDatabase(kind: DatabaseKind): Promise<{ pages: PageResult[];
       const plan: Array<{ page: PageResult['page']; path: string; cookie: string | null }> = [];
       if (PAGES.includes('visitor')) plan.push({ page: 'visitor', path: '/ca', cookie: null });
       if (PAGES.includes('signed-in')) plan.push({ page: 'signed-in', path: await firstSignedInPage(server.base, cookie, SIGNED_IN_PATHS), cookie });
-      for (const page of PAGES) {
-        const scalePage = SCALE_PAGES[page];
-        if (scalePage) plan.push({ page, path: scalePage.path, cookie: scalePage.signedIn ? cookie : null });
+      const scalePages = PAGES.flatMap((page) => (SCALE_PAGES[page] ? [{ page, ...SCALE_PAGES[page] }] : []));
+      const steeringCookie = scalePages.some((p) => p.as === 'steering') ? await signIn(server.base, STEERING_ACCOUNT) : null;
+      for (const { page, path: pagePath, as } of scalePages) {
+        plan.push({ page, path: pagePath, cookie: as === 'visitor' ? null : as === 'steering' ? steeringCookie : cookie });
       }
       for (const item of plan) {
         const fixture = path.join(resultsDir, `fixture-${kind}-${item.page}.json`);

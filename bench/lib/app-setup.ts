@@ -155,20 +155,27 @@ export async function firstSignedInPage(base: string, cookie: string, paths: str
   throw new Error(`no signed-in page answered 200 among ${paths.join(', ')}`);
 }
 
+/** The account that signs in for the steering group's pages (a member of the grup motor). */
+export const STEERING_ACCOUNT: Account = { email: 'bench.steering@example.org', password: 'bench-steering-password-2026' };
+
 /**
  * Adds the scale fixture of the query-count tests (`test/support/scale.ts`: 5,000 organisations,
- * 20,000 people, 50 bodies) to the prepared database, and seats the benchmark's participant in
- * the steering group (so the follow-up page, which is the steering group's, answers them). Runs
- * in this process with the server stopped: PGlite's data directory takes one process at a time.
+ * 20,000 people, 50 bodies) to the prepared database, and a second participant (`STEERING_ACCOUNT`,
+ * made with the CLI like the first) seated in the steering group, for the follow-up page, which
+ * is the steering group's. The first participant stays without a mandate, so the signed-in page
+ * of the earlier figures (`/ca/me`) shows what it showed then. Runs with the server stopped:
+ * PGlite's data directory takes one process at a time.
  */
-export async function loadScaleData(env: NodeJS.ProcessEnv, account: Account): Promise<ScaleResult> {
+export async function loadScaleData(root: string, env: NodeJS.ProcessEnv): Promise<ScaleResult> {
+  const created = teixit(root, env, ['user', 'create', '--email', STEERING_ACCOUNT.email, '--name', 'Membre del grup motor del banc de proves', '--password', STEERING_ACCOUNT.password]);
+  if (created.status !== 0) throw new Error(`teixit user create failed:\n${created.output}`);
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.TEIXIT_DATA_DIR ?? './data' });
   try {
     const scale = await loadScale(database.db, { organisations: 5000, people: 20_000, bodies: 50 });
     await sql`
       INSERT INTO mandates (body_id, person_id, organisation_id, college, role, starts_on)
       SELECT b.id, u.id, NULL, 'trajectory', 'member', DATE '2024-03-20'
-      FROM bodies b, users u WHERE b.slug = 'grup-motor' AND u.email = ${account.email}`.execute(database.db);
+      FROM bodies b, users u WHERE b.slug = 'grup-motor' AND u.email = ${STEERING_ACCOUNT.email}`.execute(database.db);
     return scale;
   } finally {
     await database.close();

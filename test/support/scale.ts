@@ -305,6 +305,10 @@ export async function loadScale(db: Queryable, size: ScaleSize): Promise<ScaleRe
         JOIN scale_orgs o ON o.level = 1 AND o.n = 1 + (g.g * 31 + j) % ${int(level1)}
       WHERE g.state = 'active'`);
 
+    // Statistics as a server's autovacuum would soon gather them after a bulk load (PGlite runs
+    // no autovacuum: without this, its planner would guess at every table's size).
+    await exec(sql`ANALYZE organisations, organisation_links, users, bodies, mandates, body_reports, body_decisions, join_requests`);
+
     const counts = await sql<{ mandates: number; reports: number; join_requests: number; organisation_id: number; group_id: number; group_slug: string }>`
       SELECT
         (SELECT count(*)::int FROM mandates m JOIN scale_people p ON p.id = m.person_id) AS mandates,

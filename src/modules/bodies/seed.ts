@@ -28,13 +28,13 @@ import {
   type DemoWorkingGroup,
 } from './seed-data.js';
 
-export const PLENARY_SLUG = 'ambit-participat';
-export const STEERING_SLUG = 'grup-motor';
+const PLENARY_SLUG = 'ambit-participat';
+const STEERING_SLUG = 'grup-motor';
 const DEMO_DOMAIN = 'demo.teixit.cat';
 const SEEDER = { actorId: null, actorName: 'demo seed', requestId: null } as const;
 
 /** The e-mail of a person of the bodies' demo. */
-export const demoEmail = (local: string): string => `${local}@${DEMO_DOMAIN}`;
+const demoEmail = (local: string): string => `${local}@${DEMO_DOMAIN}`;
 
 function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
