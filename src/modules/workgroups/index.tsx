@@ -16,7 +16,7 @@ import { lifecycleRoutes } from './routes-lifecycle.js';
 import { proposeRoutes } from './routes-propose.js';
 import { reportRoutes } from './routes-reports.js';
 import { startSunsetReminders } from './sunset.js';
-import { FollowUpBlock } from './views/follow-up.js';
+import { CoordinatorBlock, FollowUpBlock } from './views/follow-up.js';
 
 export { extendWorkingGroup } from './extend.js';
 export { sendSunsetReminders, scheduleSunsetReminders } from './sunset.js';
@@ -25,16 +25,32 @@ export const workgroupsModule: MySpaceModule = {
   name: 'workgroups',
   routes: [...proposeRoutes, ...lifecycleRoutes, ...joinRoutes, ...reportRoutes, ...followUpRoutes, ...workgroupsApiRoutes],
   start: startSunsetReminders,
-  // For the steering group (and whoever else reads the follow-up): how many groups need attention.
+  // For the steering group (and whoever else reads the follow-up): how many groups need
+  // attention. For coordinators: what waits for them in each of their groups.
   mySpace: async (scope, ctx) => {
+    if (!scope.actor) return null;
     const db = scope.services.database.db;
-    if (!allows(viewFollowUp, scope.actor, await standingOfActor(db, scope.actor))) return null;
+    const standing = await standingOfActor(db, scope.actor);
+    const followsUp = allows(viewFollowUp, scope.actor, standing);
+    if (!followsUp && standing.coordinatorOf.size === 0) return null;
     const items = await followUp(db);
+    const coordinated = items.filter((item) => standing.coordinatorOf.has(item.id));
+    const body = (
+      <>
+        {followsUp ? <FollowUpBlock ctx={ctx} items={items} /> : null}
+        {coordinated.length > 0 ? (
+          <>
+            {followsUp ? <h3>{ctx.t('workgroups.my_space.coordinator_title')}</h3> : null}
+            <CoordinatorBlock ctx={ctx} items={coordinated} />
+          </>
+        ) : null}
+      </>
+    );
     return {
       order: 40,
-      title: ctx.t('workgroups.my_space.title'),
-      body: <FollowUpBlock ctx={ctx} items={items} />,
-      more: { href: ctx.href('/follow-up'), label: ctx.t('workgroups.my_space.more', { count: needingAttention(items).length }) },
+      title: ctx.t(followsUp ? 'workgroups.my_space.title' : 'workgroups.my_space.coordinator_title'),
+      body,
+      more: followsUp ? { href: ctx.href('/follow-up'), label: ctx.t('workgroups.my_space.more', { count: needingAttention(items).length }) } : undefined,
     };
   },
 };

@@ -153,6 +153,12 @@ describe('a working group from proposal to closing', () => {
     const pending = await joiner.browser.get(`/ca/bodies/${slug}/join`);
     expect(pending.status).toBe(200);
     expect(await pageText(pending)).toContain('Retira la petició');
+
+    // The coordinator's "My space" says a request waits, and links to it.
+    const mySpace = await pageText(await proposer.browser.get('/es/me'));
+    expect(mySpace).toContain('Los grupos de trabajo que coordinas');
+    expect(mySpace).toContain(`href="/es/bodies/${slug}/join-requests"`);
+    expect(mySpace).toContain('Peticiones para entrar pendientes');
   });
 
   it('refuses a duplicate request, changing nothing', async () => {

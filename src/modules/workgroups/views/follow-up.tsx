@@ -136,3 +136,28 @@ export function FollowUpBlock({ ctx, items }: { ctx: ViewContext; items: FollowU
     </>
   );
 }
+
+/** What a coordinator is asked to do about a group: answer requests, file a report; and a sunset close by. */
+const COORDINATOR_REASONS: ReadonlySet<string> = new Set(['pending_requests', 'report_overdue', 'final_report_due', 'sunset_soon', 'sunset_passed']);
+
+/** The page a coordinator should open first for the group: the requests, the report form, or the group. */
+function coordinatorHref(ctx: ViewContext, item: FollowUpItem): string {
+  if (item.attention.includes('pending_requests')) return ctx.href(`/bodies/${item.slug}/join-requests`);
+  if (item.attention.includes('report_overdue') || item.attention.includes('final_report_due')) return ctx.href(`/bodies/${item.slug}/reports/new`);
+  return ctx.href(`/bodies/${item.slug}`);
+}
+
+/** The groups the reader coordinates, each with what is waiting for them there. */
+export function CoordinatorBlock({ ctx, items }: { ctx: ViewContext; items: FollowUpItem[] }) {
+  const t = ctx.t;
+  const tasks: Task[] = items.map((item) => {
+    const reasons = item.attention.filter((reason) => COORDINATOR_REASONS.has(reason));
+    return {
+      title: <LocalizedText value={item.name} locale={ctx.locale} />,
+      href: coordinatorHref(ctx, item),
+      hint: reasons.length > 0 ? reasons.map((reason) => t(`workgroups.follow_up.attention.${reason}`)).join(' · ') : t('workgroups.my_space.nothing_to_do'),
+      status: reasons.length > 0 ? { kind: 'warning', label: t('workgroups.my_space.to_do') } : { kind: 'success', label: t('workgroups.my_space.up_to_date') },
+    };
+  });
+  return <TaskList id="coordinated-groups" items={tasks} />;
+}
