@@ -4,11 +4,13 @@
  * directory as it would be, a report with line numbers and reasons, one audit entry, and a fixed
  * number of statements whatever the number of rows.
  */
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countQueries } from '../../db/connect.js';
 import { translate } from '../../kernel/i18n/index.js';
 import { createTestApp, type Agent, type TestApp } from '../../../test/support/app.js';
 import { browserFor, createPersona, type Persona } from '../../../test/support/personas.js';
+import { CSV_COLUMNS } from './csv-export.js';
 import { MAX_CSV_ROWS } from './csv-import-read.js';
 import { linkProblemMessage, type LinkProblemReason } from './rules.js';
 import { listOrganisations } from './store.js';
@@ -21,8 +23,9 @@ let participant: Persona;
 let browser: Agent;
 
 beforeAll(async () => {
-  // A request limit above the import's own, so the import's limits are the ones tested here.
-  app = await createTestApp({ TEIXIT_BODY_LIMIT: String(8 * 1024 * 1024) });
+  // A request limit above the import's own, so the import's limits are the ones tested here;
+  // and no limit on writes, which the generated files below would reach.
+  app = await createTestApp({ TEIXIT_BODY_LIMIT: String(8 * 1024 * 1024), TEIXIT_WRITE_LIMIT: '100000000' });
   admin = await createPersona(app, 'admin');
   official = await createPersona(app, 'official');
   participant = await createPersona(app, 'participant');
@@ -396,5 +399,71 @@ describe('statements', () => {
     const updateLarge = await countQueries(app.services.database, () => upload(fileOf(500, 'Cinc').replaceAll('cooperative,FEDPROVA', 'mutual,CONFPROVA')));
     expect(updateLarge.result.html).toContain('500');
     expect(updateLarge.queries).toBe(updateSmall.queries);
+  });
+});
+
+describe('generated files', () => {
+  const cell = fc.oneof(
+    fc.constantFrom('', ' ', 'entity', 'administration', '1', '2', '4', '0', '-1', '1e0', 'FEDPROVA', 'BONA1;FEDPROVA', 'cooperative', 'Sant Martí', '2022-03-10', '31/12/1899', '2999-01-01', 'https://a.example.org', 'HTTP://A.EXAMPLE.ORG', 'javascript:alert(1)', '=1+1', "'=x", '"', '""', '\r\n', '\uFEFF', '😀', 'x'.repeat(6000)),
+    fc.string({ maxLength: 30 }),
+    fc.string({ unit: 'grapheme', maxLength: 30 }),
+  );
+  const quoted = (value: string) => (/[",;\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const required = ['name', 'short_name', 'kind'];
+  const columns = fc.oneof(
+    fc.subarray([...CSV_COLUMNS], { minLength: 1 }),
+    fc.subarray(CSV_COLUMNS.filter((c) => !required.includes(c))).map((rest) => [...required, ...rest]),
+    fc.constant([...CSV_COLUMNS]),
+  );
+  const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 });
+  const plausible: Record<string, fc.Arbitrary<string>> = {
+    external_id: fc.oneof(fc.constant(''), fc.string({ minLength: 1, maxLength: 8 })),
+    name: text,
+    short_name: text,
+    kind: fc.constantFrom('entity', 'entity', 'administration'),
+    level: fc.constantFrom('1', '1', '2', '3', '4', ''),
+    families: fc.subarray(['cooperative', 'mutual', 'network', 'Finances ètiques']).map((f) => f.join(';')),
+    member_of: fc.constantFrom('', '', 'FEDPROVA', 'CONFPROVA', 'BONA1', 'UMPROVA'),
+    representative_since: fc.constantFrom('', '2022-03-10', '10/3/2022'),
+    district: fc.constantFrom('', 'eixample', 'Sant Martí'),
+    website: fc.constantFrom('', 'https://a.example.org'),
+    description_ca: fc.oneof(fc.constant(''), text),
+    description_es: fc.oneof(fc.constant(''), text),
+    description_en: fc.oneof(fc.constant(''), text),
+  };
+  const valueOf = (column: string) => fc.oneof({ weight: 6, arbitrary: plausible[column] ?? cell }, { weight: 1, arbitrary: cell });
+  const file = columns
+    .chain((names) =>
+      fc.tuple(
+        fc.constant(names),
+        fc.array(
+          fc.oneof(
+            { weight: 8, arbitrary: fc.tuple(...names.map(valueOf)) },
+            // Now and then a row with one cell too many or too few.
+            { weight: 1, arbitrary: fc.array(cell, { minLength: Math.max(1, names.length - 1), maxLength: names.length + 1 }) },
+          ),
+          { maxLength: 8 },
+        ),
+        fc.constantFrom(',', ';'),
+        fc.boolean(),
+      ),
+    )
+    .map(([names, rows, delimiter, raw]) => [names.join(delimiter), ...rows.map((row) => row.map((v) => (raw ? v : quoted(v))).join(delimiter))].join('\n'));
+  const bytes = fc.uint8Array({ maxLength: 300 });
+
+  it('never answer with a server error, and leave the directory whole when refused', { timeout: 600_000 }, async () => {
+    let imported = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof({ weight: 4, arbitrary: file }, { weight: 1, arbitrary: bytes }), fc.boolean(), fc.boolean(), async (content, skip, dryRun) => {
+        const before = await directoryState();
+        const { status } = await upload(content, { skip, dryRun });
+        expect([200, 409, 422]).toContain(status);
+        if (status !== 200 || dryRun) expect(await directoryState()).toBe(before);
+        else if ((await directoryState()) !== before) imported += 1;
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) },
+    );
+    // The generator reaches the writes, not only the refusals.
+    expect(imported).toBeGreaterThan(0);
   });
 });
