@@ -381,6 +381,24 @@ describe('refused files', () => {
   });
 });
 
+describe("with the server's default request limit (1 MB)", () => {
+  it('says the page takes files up to 1 MB, and refuses a larger one whole before reading it', async () => {
+    const plain = await createTestApp();
+    try {
+      const agent = await browserFor(plain, await createPersona(plain, 'admin'));
+      const page = await agent.get('/en/organisations/import');
+      expect(text(await page.text())).toContain(en('directory_csv.import.file.hint', { size: '1 MB', rows: MAX_CSV_ROWS }));
+      const rows = Array.from({ length: 100_000 }, (_, i) => `Massa ${i},M${i},entity,1`).join('\n');
+      const response = await upload(`name,short_name,kind,level\n${rows}\n`, { as: agent });
+      expect(response.status).toBe(413);
+      expect(text(response.html)).toContain(en('errors.payload_too_large'));
+      expect(await listOrganisations(plain.services.database.db)).toEqual([]);
+    } finally {
+      await plain.close();
+    }
+  });
+});
+
 describe('statements', () => {
   const fileOf = (count: number, prefix: string, level = 1) =>
     ['name,short_name,kind,level,families,member_of', ...Array.from({ length: count }, (_, i) => `${prefix} ${i},${prefix}${i},entity,${level},cooperative,FEDPROVA`)].join('\n');
