@@ -15,15 +15,14 @@ function SortLink(props: { ctx: ViewContext; column: SortKey; label: string; sor
   const { ctx, column, sort, dir } = props;
   const current = column === sort;
   const next: SortDirection = current && dir === 'asc' ? 'desc' : 'asc';
+  // The current column says how it is sorted in its accessible name rather than in visually
+  // hidden text: an absolutely positioned span would escape the table's scrolling region and
+  // widen the page on a phone.
+  const label = current ? `${props.label} (${ctx.t(dir === 'asc' ? 'workgroups.follow_up.sorted_asc' : 'workgroups.follow_up.sorted_desc')})` : undefined;
   return (
-    <a href={ctx.href(`/follow-up?sort=${column}&dir=${next}`)}>
+    <a href={ctx.href(`/follow-up?sort=${column}&dir=${next}`)} aria-label={label}>
       {props.label}
-      {current ? (
-        <>
-          <span aria-hidden="true">{dir === 'asc' ? ' ▲' : ' ▼'}</span>
-          <span class="visually-hidden"> ({ctx.t(dir === 'asc' ? 'workgroups.follow_up.sorted_asc' : 'workgroups.follow_up.sorted_desc')})</span>
-        </>
-      ) : null}
+      {current ? <span aria-hidden="true">{dir === 'asc' ? ' ▲' : ' ▼'}</span> : null}
     </a>
   );
 }
