@@ -44,8 +44,15 @@ export function reportLines(report: ImportReport, locale: Locale): string[] {
   const lines = [`${t(`directory_csv.report.outcome.${outcome}.title`)}. ${t(`directory_csv.report.outcome.${outcome}.body`, counts)}`];
   if (outcome === 'applied' && counts.rejected > 0) lines.push(t('directory_csv.report.outcome.applied.skipped', counts));
   if (outcome === 'checked' && counts.rejected > 0) lines.push(t('directory_csv.report.outcome.checked.problems', counts));
+  const would = ['checked', 'stopped', 'nothing_valid'].includes(outcome) ? '_would' : '';
   lines.push(
-    `${t('directory_csv.report.rows')}: ${report.rows} · ${t('directory_csv.report.created')}: ${counts.created} · ${t('directory_csv.report.updated')}: ${counts.updated} · ${t('directory_csv.report.unchanged')}: ${counts.unchanged} · ${t('directory_csv.report.rejected')}: ${counts.rejected}`,
+    [
+      `${t('directory_csv.report.rows')}: ${report.rows}`,
+      `${t(`directory_csv.report.created${would}`)}: ${counts.created}`,
+      `${t(`directory_csv.report.updated${would}`)}: ${counts.updated}`,
+      `${t(`directory_csv.report.unchanged${would}`)}: ${counts.unchanged}`,
+      `${t('directory_csv.report.rejected')}: ${counts.rejected}`,
+    ].join(' · '),
   );
   for (const row of plan.rejected) {
     const who = row.short_name && row.short_name !== row.name ? `${row.name} (${row.short_name})` : row.name || row.short_name;

@@ -17,14 +17,16 @@ function Counts({ ctx, report }: { ctx: ViewContext; report: ImportReport }) {
   const t = ctx.t;
   const { plan } = report;
   const n = (value: number) => ctx.formatNumber(value);
+  // When nothing was imported, the counts say what the import would do.
+  const would = ['checked', 'stopped', 'nothing_valid'].includes(outcomeOf(report)) ? '_would' : '';
   return (
     <SummaryList
       rows={[
         { key: t('directory_csv.report.file'), value: report.file.name || t('directory_csv.report.unnamed') },
         { key: t('directory_csv.report.rows'), value: n(report.rows) },
-        { key: t('directory_csv.report.created'), value: n(plan.created.length) },
-        { key: t('directory_csv.report.updated'), value: n(plan.updated.length) },
-        { key: t('directory_csv.report.unchanged'), value: n(plan.unchanged.length) },
+        { key: t(`directory_csv.report.created${would}`), value: n(plan.created.length) },
+        { key: t(`directory_csv.report.updated${would}`), value: n(plan.updated.length) },
+        { key: t(`directory_csv.report.unchanged${would}`), value: n(plan.unchanged.length) },
         { key: t('directory_csv.report.rejected'), value: n(plan.rejected.length) },
       ]}
     />
