@@ -77,11 +77,12 @@ const readRoute = createRoute({
   operationId: 'getPerson',
   tags: ['Bodies'],
   summary: "A person's public profile",
-  description: 'The name and public mandates of a person. Accounts that were deleted are not found; a disabled account still shows its public record.',
+  description:
+    'The name and public mandates of a person who sits or sat in a body. People who never held a mandate, and deleted accounts, are not found; a disabled account still shows its public record.',
   request: { params: paramSchema },
   responses: {
     200: { description: 'The public profile.', content: { 'application/json': { schema: PersonSchema } } },
-    404: problemResponse('No person has this id, or their account was deleted.'),
+    404: problemResponse('No person with a public record has this id (never held a mandate, deleted, or unknown).'),
   },
 });
 

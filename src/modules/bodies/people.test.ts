@@ -61,6 +61,10 @@ describe('the public profile page', () => {
     await app.services.database.db.updateTable('users').set({ status: 'deleted', email: null }).where('id', '=', deleted.id).execute();
     expect((await visitor.get(`/ca/people/${deleted.id}`)).status).toBe(404);
     expect((await visitor.get('/ca/people/99999999')).status).toBe(404);
+    // Someone who never sat anywhere has no public profile: accounts are not a public list.
+    const account = await app.createUser({ name: 'Compte Sense Mandats' });
+    expect((await visitor.get(`/ca/people/${account.id}`)).status).toBe(404);
+    expect((await api(`/people/${account.id}`)).status).toBe(404);
     expect((await visitor.get('/ca/people/99999999999999999999')).status).toBe(404);
   });
 
@@ -71,6 +75,7 @@ describe('the public profile page', () => {
       const admin = await app.createUser({ name: 'Admin Cache', roles: ['admin'] });
       const jordi = await app.createUser({ name: 'Jordi Casals' });
       const visitor = await browserFor(app, persona(null));
+      await seat(app, { body_id: STEERING.id, person_id: jordi.id, college: 'trajectory', starts_on: '2020-01-01', ends_on: '2021-01-01' });
       expect(textOf(await (await visitor.get(`/ca/people/${jordi.id}`)).text())).toContain('Ara no té cap mandat.');
       await addMandate(scopeAs(app, admin), { body_id: PLENARY.id, person_id: jordi.id, organisation_id: null, college: 'trajectory', role: 'member', starts_on: '2024-01-01' });
       expect(textOf(await (await visitor.get(`/ca/people/${jordi.id}`)).text())).toContain('Des de 2024 Membre Àmbit Participat');

@@ -48,7 +48,9 @@ function toPersonMandate(row: PersonMandateRow): PersonMandate {
 
 /**
  * The public profile of a person: two queries whatever the number of mandates. 404 for an
- * unknown or deleted account; a disabled person's record still shows (mandates are public record).
+ * unknown or deleted account, and for someone who has never held a mandate: the space publishes
+ * the names of people who act in its bodies, not the list of its accounts. A disabled person's
+ * record still shows (mandates are public record).
  */
 export async function publicProfile(db: Queryable, personId: number, today: string = spaceToday()): Promise<PublicProfile> {
   const person = await db.selectFrom('users').select(['id', 'name', 'status']).where('id', '=', personId).executeTakeFirst();
@@ -59,6 +61,7 @@ export async function publicProfile(db: Queryable, personId: number, today: stri
     .orderBy('m.id', 'desc')
     .execute();
   const mandates = rows.map(toPersonMandate);
+  if (mandates.length === 0) throw new AppError('not_found');
   const organisations = new Map<number, { id: number; short_name: string; name: string }>();
   for (const m of mandates) {
     if (m.organisation_id !== null && m.organisation_short_name !== null) {
