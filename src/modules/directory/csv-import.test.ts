@@ -5,6 +5,7 @@
  * number of statements whatever the number of rows.
  */
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countQueries } from '../../db/connect.js';
 import { translate } from '../../kernel/i18n/index.js';
@@ -276,6 +277,26 @@ describe('all or nothing', () => {
     expect(status).toBe(422);
     expect(text(html)).toContain(en('directory_csv.report.outcome.nothing_valid.title'));
     expect(await directoryState()).toBe(state);
+  });
+});
+
+describe('one transaction', () => {
+  it('leaves nothing half done when the database fails between the organisations and their links', async () => {
+    const state = await directoryState();
+    const audits = await auditCount();
+    // A failure no check can foresee, in the last write of the import.
+    await sql`CREATE FUNCTION h2_refuse_link() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk on fire'; END $$`.execute(db());
+    await sql`CREATE TRIGGER h2_refuse_link BEFORE INSERT ON organisation_links FOR EACH ROW EXECUTE FUNCTION h2_refuse_link()`.execute(db());
+    try {
+      const { status } = await upload('name,short_name,kind,level,member_of\nMig Feta,MIGFETA,entity,1,FEDPROVA\n');
+      expect(status).toBe(500);
+    } finally {
+      await sql`DROP TRIGGER h2_refuse_link ON organisation_links`.execute(db());
+      await sql`DROP FUNCTION h2_refuse_link()`.execute(db());
+    }
+    expect(await organisationNamed('MIGFETA')).toBeUndefined();
+    expect(await directoryState()).toBe(state);
+    expect(await auditCount()).toBe(audits);
   });
 });
 
