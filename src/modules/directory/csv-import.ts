@@ -18,7 +18,7 @@ import type { Locale } from '../../kernel/i18n/index.js';
 import { definePolicy, hasRole } from '../../kernel/policy.js';
 import { CsvFileProblem, readCsvFile } from './csv-import-read.js';
 import { readRow, type RowReading } from './csv-import-rows.js';
-import { planImport, storedColumns, type ChangedField, type ImportPlan, type PlannedRow } from './csv-import-plan.js';
+import { planImport, storedColumns, type ChangedField, type ImportPlan } from './csv-import-plan.js';
 import {
   deleteLinks,
   findLinksAround,
@@ -245,5 +245,3 @@ export const importOrganisations = defineCommand({
     return report;
   },
 });
-
-export type { PlannedRow };
