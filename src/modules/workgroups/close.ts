@@ -11,7 +11,8 @@ import { groupName, mailPeople, spokenDate } from './emails.js';
 import { loadLockedGroup, spaceToday } from './groups.js';
 import { closeGroup, startClosing } from './policies.js';
 import { closeSchema } from './schema.js';
-import { coordinatorIds, endActiveMandates, hasFinalReport, insertDecision, updateGroup, type GroupRow } from './store.js';
+import { hasFinalReport } from './reports-store.js';
+import { coordinatorIds, endActiveMandates, insertDecision, updateGroup, type GroupRow } from './store.js';
 
 /**
  * Moves an active group to `closing`, with a reason: the steering group, the group's

@@ -14,7 +14,8 @@ import { translate, type Locale } from '../../kernel/i18n/index.js';
 import { pickTranslation, type Translatable } from '../../kernel/i18n/translatable.js';
 import { addDays, daysBetween, SUNSET_REMINDER_DAYS } from './dates.js';
 import { spaceToday } from './groups.js';
-import { followUpRows, type BodyState } from './store.js';
+import { followUpRows } from './reports-store.js';
+import { type BodyState } from './store.js';
 
 export const SORT_KEYS = ['name', 'state', 'members', 'sunset', 'last_report', 'overdue', 'pending'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -49,10 +50,6 @@ export interface FollowUpItem {
   attention: AttentionReason[];
 }
 
-function dayOf(at: Date): string {
-  return spaceToday(at);
-}
-
 /** What the steering group must look at for this group, in the order it matters. */
 function attentionOf(item: Omit<FollowUpItem, 'attention'>): AttentionReason[] {
   const reasons: AttentionReason[] = [];
@@ -75,7 +72,7 @@ export async function followUp(db: Queryable, today: string = spaceToday()): Pro
   const rows = await followUpRows(db, today);
   return rows.map((row) => {
     const running = RUNNING.has(row.state);
-    const lastReportOn = row.last_report_at ? dayOf(row.last_report_at) : null;
+    const lastReportOn = row.last_report_at ? spaceToday(row.last_report_at) : null;
     const base = lastReportOn ?? row.starts_on;
     const reportDueOn = running && base !== null && row.report_interval_days !== null ? addDays(base, row.report_interval_days) : null;
     const item = {

@@ -4,6 +4,7 @@
  * profile; the coordinators accept (a `member` mandate from today) or decline; the person hears
  * either way. A person may withdraw their own pending request.
  */
+import type { Queryable } from '../../db/types.js';
 import { defineCommand } from '../../kernel/commands.js';
 import { AppError } from '../../kernel/errors.js';
 import { formatDate, translate, type Locale } from '../../kernel/i18n/index.js';
@@ -14,10 +15,8 @@ import { groupName, mailPeople } from './emails.js';
 import { lockedGroupOr404, spaceToday, standingOfActor } from './groups.js';
 import { askToJoin, manageJoinRequests, withdrawOwnRequest } from './policies.js';
 import { INDIVIDUAL_COLLEGES, joinDecisionSchema, joinSchema, withdrawSchema } from './schema.js';
-import {
-  coordinatorIds, findJoinRequest, findOrganisation, findPendingRequest, insertJoinRequest, isActiveMember, lockJoinRequest, settleJoinRequest,
-  steeringMemberIds, type GroupRow, type JoinRequestRow,
-} from './store.js';
+import { findJoinRequest, findPendingRequest, insertJoinRequest, lockJoinRequest, settleJoinRequest, type JoinRequestRow } from './requests-store.js';
+import { coordinatorIds, findOrganisation, isActiveMember, steeringMemberIds, type GroupRow } from './store.js';
 
 /**
  * Why nobody may ask to join this group now, or null when they may: only `active` groups that
@@ -34,7 +33,7 @@ export function joinRefusal(group: Pick<GroupRow, 'state' | 'open'>): AppError |
  * Reads with `db`: the command passes its transaction.
  */
 export async function personalJoinRefusal(
-  db: Parameters<typeof isActiveMember>[0],
+  db: Queryable,
   group: GroupRow,
   personId: number,
   locale: Locale,
@@ -46,7 +45,7 @@ export async function personalJoinRefusal(
 }
 
 /** The people who hear of a new request: the coordinators, or the steering group when the group has none. */
-async function reviewersOf(db: Parameters<typeof coordinatorIds>[0], groupId: number): Promise<number[]> {
+async function reviewersOf(db: Queryable, groupId: number): Promise<number[]> {
   const today = spaceToday();
   const coordinators = await coordinatorIds(db, groupId, today);
   return coordinators.length > 0 ? coordinators : steeringMemberIds(db, today);

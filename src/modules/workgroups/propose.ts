@@ -11,10 +11,7 @@ import { groupName, mailPeople, spokenDate } from './emails.js';
 import { spaceToday } from './groups.js';
 import { proposeGroup } from './policies.js';
 import { proposalSchema } from './schema.js';
-import {
-  findOrganisation, findPlenaryId, insertDecision, insertGroup, insertProposalOrganisation, lockSlugChoice, slugsLike, steeringMemberIds,
-  type GroupRow,
-} from './store.js';
+import { findOrganisation, findPlenaryId, insertDecision, insertGroup, insertProposalOrganisation, lockSlugChoice, slugsLike, steeringMemberIds, type GroupRow } from './store.js';
 
 /** Room left in the table's 80 characters for a `-<n>` suffix. */
 const SLUG_BASE_MAX = 70;

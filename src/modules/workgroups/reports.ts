@@ -13,7 +13,8 @@ import { groupName, mailPeople } from './emails.js';
 import { loadLockedGroup, spaceToday } from './groups.js';
 import { fileReport } from './policies.js';
 import { reportSchema } from './schema.js';
-import { hasFinalReport, insertReport, latestReport, listReports, steeringMemberIds, type GroupRow, type ReportRow } from './store.js';
+import { hasFinalReport, insertReport, latestReport, listReports, type ReportRow } from './reports-store.js';
+import { steeringMemberIds, type GroupRow } from './store.js';
 
 export const REPORTS_PER_PAGE = 20;
 

@@ -15,7 +15,8 @@ import { groupBySlug, groupForAction, type GroupRow } from './groups.js';
 import { askToJoinGroup, collegesFor, decideJoinRequest, defaultCollege, joinRefusal, personalJoinRefusal, withdrawJoinRequest } from './join.js';
 import { askToJoin, manageJoinRequests } from './policies.js';
 import { LEVELS } from './schema.js';
-import { findJoinRequest, findPendingRequest, listJoinRequests, organisationsOfLevels } from './store.js';
+import { findJoinRequest, findPendingRequest, listJoinRequests } from './requests-store.js';
+import { organisationsOfLevels } from './store.js';
 import { JoinPage, JoinPendingPage, JoinRequestsPage, type JoinRequestsPageProps, type JoinValues } from './views/join.js';
 import { RefusalPage } from './views/parts.js';
 

@@ -11,7 +11,7 @@ import { formFieldErrors, formRefusal } from './form-errors.js';
 import { groupBySlug, groupForAction, standingOfActor, type GroupRow } from './groups.js';
 import { fileReport, readGroup } from './policies.js';
 import { fileGroupReport, reportRefusal, reportsPage, suggestedPeriod } from './reports.js';
-import { hasFinalReport } from './store.js';
+import { hasFinalReport } from './reports-store.js';
 import { NewReportPage, ReportsPage, type ReportValues } from './views/reports.js';
 import { RefusalPage } from './views/parts.js';
 

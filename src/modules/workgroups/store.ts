@@ -1,12 +1,13 @@
 /**
  * SQL of working groups' lives: the group's row (a `working_group` body), its recorded
- * decisions, join requests, follow-up reports, who to tell (coordinators, the steering group)
- * and the steering group's follow-up table. Every list is read in a fixed number of queries.
+ * decisions, who to tell (coordinators, the steering group), the organisations people come
+ * from, and the groups due a sunset reminder. Join requests and reports have their own stores
+ * (requests-store.ts, reports-store.ts). Every list is read in a fixed number of queries.
  */
 import { sql, type Selectable } from 'kysely';
 import type { Queryable, Trx } from '../../db/types.js';
 import type { Translatable } from '../../kernel/i18n/translatable.js';
-import type { BodiesTable, BodyDecisionAction, BodyState, Charter, College, JoinRequestState } from '../bodies/tables.js';
+import type { BodiesTable, BodyDecisionAction, BodyState, Charter, College } from '../bodies/tables.js';
 
 /** A working group as stored: a `bodies` row of kind `working_group`. */
 export type GroupRow = Selectable<BodiesTable>;
@@ -19,7 +20,7 @@ function normalise(row: GroupRow): GroupRow {
 }
 
 /** A mandate is active on day d when starts_on <= d and (ends_on is null or d < ends_on). */
-function activeOn(alias: string, on: string) {
+export function activeOn(alias: string, on: string) {
   return sql<boolean>`(${sql.ref(`${alias}.starts_on`)} <= ${on}::date AND (${sql.ref(`${alias}.ends_on`)} IS NULL OR ${sql.ref(`${alias}.ends_on`)} > ${on}::date))`;
 }
 
@@ -260,228 +261,6 @@ export async function organisationsOfLevels(db: Queryable, levels: readonly numb
 export async function findOrganisation(db: Queryable, id: number): Promise<OrganisationOption & { kind: string } | undefined> {
   const row = await db.selectFrom('organisations').select(['id', 'name', 'level', 'kind']).where('id', '=', id).executeTakeFirst();
   return row ? { id: int(row.id), name: row.name, level: intOrNull(row.level), kind: row.kind } : undefined;
-}
-
-// ---- join requests --------------------------------------------------------------------------
-
-export interface JoinRequestRow {
-  id: number;
-  body_id: number;
-  person_id: number;
-  person_name: string;
-  organisation_id: number | null;
-  organisation_name: string | null;
-  statement: string;
-  state: JoinRequestState;
-  decided_by: number | null;
-  decided_at: Date | null;
-  decision_reason: string | null;
-  mandate_id: number | null;
-  created_at: Date;
-}
-
-function joinRequestQuery(db: Queryable) {
-  return db
-    .selectFrom('join_requests as j')
-    .innerJoin('users as u', 'u.id', 'j.person_id')
-    .leftJoin('organisations as o', 'o.id', 'j.organisation_id')
-    .select([
-      'j.id', 'j.body_id', 'j.person_id', 'u.name as person_name', 'j.organisation_id', 'o.name as organisation_name', 'j.statement',
-      'j.state', 'j.decided_by', 'j.decided_at', 'j.decision_reason', 'j.mandate_id', 'j.created_at',
-    ]);
-}
-
-function normaliseRequest(row: Omit<JoinRequestRow, 'organisation_name'> & { organisation_name: string | null }): JoinRequestRow {
-  return {
-    ...row,
-    id: int(row.id),
-    body_id: int(row.body_id),
-    person_id: int(row.person_id),
-    organisation_id: intOrNull(row.organisation_id),
-    decided_by: intOrNull(row.decided_by),
-    mandate_id: intOrNull(row.mandate_id),
-  };
-}
-
-/** One join request with the names it shows, or undefined. */
-export async function findJoinRequest(db: Queryable, id: number): Promise<JoinRequestRow | undefined> {
-  const row = await joinRequestQuery(db).where('j.id', '=', id).executeTakeFirst();
-  return row ? normaliseRequest(row) : undefined;
-}
-
-/** Locks the join request's row for the rest of the transaction; returns it with its names. */
-export async function lockJoinRequest(trx: Trx, id: number): Promise<JoinRequestRow | undefined> {
-  const locked = await trx.selectFrom('join_requests').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
-  return locked ? findJoinRequest(trx, id) : undefined;
-}
-
-/** The person's pending request to join the group, if they have one. */
-export async function findPendingRequest(db: Queryable, bodyId: number, personId: number): Promise<JoinRequestRow | undefined> {
-  const row = await joinRequestQuery(db).where('j.body_id', '=', bodyId).where('j.person_id', '=', personId).where('j.state', '=', 'pending').executeTakeFirst();
-  return row ? normaliseRequest(row) : undefined;
-}
-
-/** The group's join requests in one state, oldest first, after the id `afterId` (for paging). */
-export async function listJoinRequests(
-  db: Queryable,
-  bodyId: number,
-  options: { state?: JoinRequestState | undefined; afterId?: number | undefined; limit: number },
-): Promise<JoinRequestRow[]> {
-  let query = joinRequestQuery(db).where('j.body_id', '=', bodyId);
-  if (options.state) query = query.where('j.state', '=', options.state);
-  if (options.afterId !== undefined) query = query.where('j.id', '>', options.afterId);
-  const rows = await query.orderBy('j.id').limit(options.limit).execute();
-  return rows.map(normaliseRequest);
-}
-
-export interface NewJoinRequest {
-  body_id: number;
-  person_id: number;
-  organisation_id: number | null;
-  statement: string;
-}
-
-/** Inserts a pending join request; returns its id. */
-export async function insertJoinRequest(trx: Trx, request: NewJoinRequest): Promise<number> {
-  const row = await trx.insertInto('join_requests').values(request).returning('id').executeTakeFirstOrThrow();
-  return int(row.id);
-}
-
-/** Settles a pending request: accepted (with its mandate), declined or withdrawn. */
-export async function settleJoinRequest(
-  trx: Trx,
-  id: number,
-  outcome: { state: Exclude<JoinRequestState, 'pending'>; decided_by: number | null; decision_reason: string | null; mandate_id?: number | null },
-): Promise<void> {
-  await trx
-    .updateTable('join_requests')
-    .set({ state: outcome.state, decided_by: outcome.decided_by, decided_at: new Date(), decision_reason: outcome.decision_reason, mandate_id: outcome.mandate_id ?? null })
-    .where('id', '=', id)
-    .execute();
-}
-
-// ---- reports --------------------------------------------------------------------------------
-
-export interface ReportRow {
-  id: number;
-  body_id: number;
-  kind: 'periodic' | 'final';
-  period_start: string;
-  period_end: string;
-  progress: string;
-  next_steps: string;
-  blockers: string;
-  submitted_by: number | null;
-  submitted_by_name: string | null;
-  created_at: Date;
-}
-
-function reportQuery(db: Queryable) {
-  return db
-    .selectFrom('body_reports as r')
-    .leftJoin('users as u', 'u.id', 'r.submitted_by')
-    .select(['r.id', 'r.body_id', 'r.kind', 'r.period_start', 'r.period_end', 'r.progress', 'r.next_steps', 'r.blockers', 'r.submitted_by', 'u.name as submitted_by_name', 'r.created_at']);
-}
-
-function normaliseReport(row: ReportRow): ReportRow {
-  return { ...row, id: int(row.id), body_id: int(row.body_id), submitted_by: intOrNull(row.submitted_by) };
-}
-
-/** One page of the group's reports, newest first (by submission), and how many there are. */
-export async function listReports(db: Queryable, bodyId: number, offset: number, limit: number): Promise<{ rows: ReportRow[]; total: number }> {
-  const [rows, total] = await Promise.all([
-    reportQuery(db).where('r.body_id', '=', bodyId).orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').offset(offset).limit(limit).execute(),
-    db.selectFrom('body_reports').select(sql<number>`count(*)::int`.as('n')).where('body_id', '=', bodyId).executeTakeFirstOrThrow(),
-  ]);
-  return { rows: rows.map(normaliseReport), total: int(total.n) };
-}
-
-/** The group's reports older than the report `beforeId` (by id, newest first), for the API's cursor. */
-export async function listReportsBefore(db: Queryable, bodyId: number, beforeId: number | undefined, limit: number): Promise<ReportRow[]> {
-  let query = reportQuery(db).where('r.body_id', '=', bodyId);
-  if (beforeId !== undefined) query = query.where('r.id', '<', beforeId);
-  const rows = await query.orderBy('r.id', 'desc').limit(limit).execute();
-  return rows.map(normaliseReport);
-}
-
-/** One report, or undefined. */
-export async function findReport(db: Queryable, id: number): Promise<ReportRow | undefined> {
-  const row = await reportQuery(db).where('r.id', '=', id).executeTakeFirst();
-  return row ? normaliseReport(row) : undefined;
-}
-
-/** The group's latest report (by period end), or undefined: the next report's period starts after it. */
-export async function latestReport(db: Queryable, bodyId: number): Promise<ReportRow | undefined> {
-  const row = await reportQuery(db).where('r.body_id', '=', bodyId).orderBy('r.period_end', 'desc').orderBy('r.id', 'desc').executeTakeFirst();
-  return row ? normaliseReport(row) : undefined;
-}
-
-/** Has the group filed its final report? */
-export async function hasFinalReport(db: Queryable, bodyId: number): Promise<boolean> {
-  const row = await db.selectFrom('body_reports').select('id').where('body_id', '=', bodyId).where('kind', '=', 'final').executeTakeFirst();
-  return row !== undefined;
-}
-
-export interface NewReport {
-  body_id: number;
-  kind: 'periodic' | 'final';
-  period_start: string;
-  period_end: string;
-  progress: string;
-  next_steps: string;
-  blockers: string;
-  submitted_by: number;
-}
-
-/** Inserts a report; returns its id. */
-export async function insertReport(trx: Trx, report: NewReport): Promise<number> {
-  const row = await trx.insertInto('body_reports').values(report).returning('id').executeTakeFirstOrThrow();
-  return int(row.id);
-}
-
-// ---- the steering group's follow-up ---------------------------------------------------------
-
-export interface FollowUpRow {
-  id: number;
-  slug: string;
-  name: Translatable;
-  state: BodyState;
-  starts_on: string | null;
-  sunset_on: string | null;
-  report_interval_days: number | null;
-  members: number;
-  last_report_at: Date | null;
-  has_final_report: boolean;
-  pending_requests: number;
-}
-
-/**
- * Every working group with what the steering group follows: people holding a seat on `on`
- * (alternates and observers left out, as the body pages count them), the latest report and
- * whether a final one exists, pending join requests. One query, whatever the number of groups.
- */
-export async function followUpRows(db: Queryable, on: string): Promise<FollowUpRow[]> {
-  const rows = await db
-    .selectFrom('bodies as b')
-    .select([
-      'b.id', 'b.slug', 'b.name', 'b.state', 'b.starts_on', 'b.sunset_on', 'b.report_interval_days',
-      sql<number>`(SELECT count(DISTINCT m.person_id)::int FROM mandates m
-        WHERE m.body_id = b.id AND m.role NOT IN ('alternate', 'observer') AND ${activeOn('m', on)})`.as('members'),
-      sql<Date | null>`(SELECT max(r.created_at) FROM body_reports r WHERE r.body_id = b.id)`.as('last_report_at'),
-      sql<boolean>`EXISTS (SELECT 1 FROM body_reports r WHERE r.body_id = b.id AND r.kind = 'final')`.as('has_final_report'),
-      sql<number>`(SELECT count(*)::int FROM join_requests j WHERE j.body_id = b.id AND j.state = 'pending')`.as('pending_requests'),
-    ])
-    .where('b.kind', '=', 'working_group')
-    .orderBy('b.id')
-    .execute();
-  return rows.map((r) => ({
-    ...r,
-    id: int(r.id),
-    members: int(r.members),
-    pending_requests: int(r.pending_requests),
-    report_interval_days: intOrNull(r.report_interval_days),
-    last_report_at: r.last_report_at === null ? null : new Date(r.last_report_at),
-  }));
 }
 
 // ---- sunset reminders -----------------------------------------------------------------------

@@ -7,7 +7,8 @@ import type { ViewContext } from '../../../kernel/ui/context.js';
 import { Layout } from '../../../kernel/ui/layout.js';
 import type { College } from '../../bodies/tables.js';
 import { STATEMENT_MAX } from '../schema.js';
-import type { GroupRow, JoinRequestRow, OrganisationOption } from '../store.js';
+import type { JoinRequestRow } from '../requests-store.js';
+import type { GroupRow, OrganisationOption } from '../store.js';
 import { groupCrumbs, nameOf, PlainText } from './parts.js';
 
 function Caption({ ctx, group }: { ctx: ViewContext; group: GroupRow }) {

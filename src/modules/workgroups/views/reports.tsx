@@ -6,7 +6,8 @@ import {
 import type { ViewContext } from '../../../kernel/ui/context.js';
 import { Layout } from '../../../kernel/ui/layout.js';
 import { REPORT_TEXT_MAX } from '../schema.js';
-import type { GroupRow, ReportRow } from '../store.js';
+import type { ReportRow } from '../reports-store.js';
+import type { GroupRow } from '../store.js';
 import { groupCrumbs, PlainText, StateTag } from './parts.js';
 
 function Caption({ ctx, group }: { ctx: ViewContext; group: GroupRow }) {
