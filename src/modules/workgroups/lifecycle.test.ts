@@ -348,3 +348,24 @@ describe('a declined proposal', () => {
     expect(await pageText(join)).toContain('el grup motor no el va aprovar');
   });
 });
+
+describe('a proposal on behalf of an organisation', () => {
+  it('makes its proposer the first coordinator for that organisation, in the entity college', async () => {
+    const federation = await app.services.database.db
+      .insertInto('organisations')
+      .values({ name: 'Federació de prova', short_name: 'FEDPROVA', kind: 'entity', level: 2 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const notAdmitted = await other.browser.post('/ca/working-groups/new', proposalForm('Grup federat', { organisation_id: String(federation.id), allowed_levels: ['1'] }));
+    expect(notAdmitted.status).toBe(422);
+    expect(await pageText(notAdmitted)).toContain('Federació de prova és una entitat de nivell 2');
+
+    const slugForOrg = slugFrom(await other.browser.post('/ca/working-groups/new', proposalForm('Grup federat', { organisation_id: String(federation.id), allowed_levels: ['1', '2'] })));
+    const decision = await pageText(await steering.browser.get(`/en/bodies/${slugForOrg}/decision`));
+    expect(decision).toContain('Olga Altra, on behalf of Federació de prova');
+    expect((await steering.browser.post(`/en/bodies/${slugForOrg}/decision`, { decision: 'approve' })).status).toBe(303);
+    const group = await groupRow(app, slugForOrg);
+    const mandate = await app.services.database.db.selectFrom('mandates').selectAll().where('body_id', '=', group.id).executeTakeFirstOrThrow();
+    expect(mandate).toMatchObject({ person_id: other.user.id, organisation_id: Number(federation.id), college: 'entity', role: 'coordinator', starts_on: today });
+  });
+});
