@@ -11,6 +11,7 @@ import { followUp, needingAttention } from './follow-up.js';
 import { standingOfActor } from './groups.js';
 import { viewFollowUp } from './policies.js';
 import { followUpRoutes } from './routes-follow-up.js';
+import { workgroupsPersonalData } from './personal-data.js';
 import { joinRoutes } from './routes-join.js';
 import { lifecycleRoutes } from './routes-lifecycle.js';
 import { proposeRoutes } from './routes-propose.js';
@@ -25,6 +26,7 @@ export const workgroupsModule: MySpaceModule = {
   name: 'workgroups',
   routes: [...proposeRoutes, ...lifecycleRoutes, ...joinRoutes, ...reportRoutes, ...followUpRoutes, ...workgroupsApiRoutes],
   start: startSunsetReminders,
+  personalData: workgroupsPersonalData,
   // For the steering group (and whoever else reads the follow-up): how many groups need
   // attention. For coordinators: what waits for them in each of their groups.
   mySpace: async (scope, ctx) => {

@@ -349,6 +349,22 @@ describe('a declined proposal', () => {
   });
 });
 
+describe("a person's working-group data", () => {
+  it('comes in "download my data": their requests with their statements, the groups they proposed, the reports they filed', async () => {
+    const joined = await joiner.browser.post('/ca/account/data');
+    expect(joined.status).toBe(200);
+    const joinerData = (await joined.json()) as { modules: { workgroups: { join_requests: Array<{ statement: string; state: string; group: { slug: string } }> } } };
+    expect(joinerData.modules.workgroups.join_requests).toEqual([
+      expect.objectContaining({ statement: 'Treballo en cures comunitàries.', state: 'accepted', group: expect.objectContaining({ slug }) }),
+    ]);
+    const proposerData = (await (await proposer.browser.post('/ca/account/data')).json()) as {
+      modules: { workgroups: { proposed_working_groups: Array<{ slug: string }>; reports_filed: Array<{ kind: string }> } };
+    };
+    expect(proposerData.modules.workgroups.proposed_working_groups.map((g) => g.slug)).toContain(slug);
+    expect(proposerData.modules.workgroups.reports_filed.map((r) => r.kind)).toEqual(['periodic', 'final']);
+  });
+});
+
 describe('a proposal on behalf of an organisation', () => {
   it('makes its proposer the first coordinator for that organisation, in the entity college', async () => {
     const federation = await app.services.database.db

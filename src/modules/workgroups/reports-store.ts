@@ -132,3 +132,27 @@ export async function followUpRows(db: Queryable, on: string): Promise<FollowUpR
     last_report_at: r.last_report_at === null ? null : new Date(r.last_report_at),
   }));
 }
+
+/** The working groups a person proposed, oldest first. */
+export async function groupsProposedBy(db: Queryable, personId: number) {
+  const rows = await db
+    .selectFrom('bodies')
+    .select(['id', 'slug', 'name', 'state', 'created_at'])
+    .where('proposed_by', '=', personId)
+    .where('kind', '=', 'working_group')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ ...r, id: int(r.id) }));
+}
+
+/** The reports a person filed, oldest first, with their group's slug. */
+export async function reportsFiledBy(db: Queryable, personId: number) {
+  const rows = await db
+    .selectFrom('body_reports as r')
+    .innerJoin('bodies as b', 'b.id', 'r.body_id')
+    .select(['r.id', 'r.body_id', 'b.slug as body_slug', 'r.kind', 'r.period_start', 'r.period_end', 'r.created_at'])
+    .where('r.submitted_by', '=', personId)
+    .orderBy('r.id')
+    .execute();
+  return rows.map((r) => ({ ...r, id: int(r.id), body_id: int(r.body_id) }));
+}

@@ -100,3 +100,16 @@ export async function settleJoinRequest(
     .where('id', '=', id)
     .execute();
 }
+
+/** Every join request of a person, oldest first, with the group it was for: their personal data. */
+export async function joinRequestsOf(db: Queryable, personId: number) {
+  const rows = await db
+    .selectFrom('join_requests as j')
+    .innerJoin('bodies as b', 'b.id', 'j.body_id')
+    .leftJoin('organisations as o', 'o.id', 'j.organisation_id')
+    .select(['j.id', 'j.body_id', 'b.slug as body_slug', 'b.name as body_name', 'j.organisation_id', 'o.name as organisation_name', 'j.statement', 'j.state', 'j.created_at', 'j.decided_at', 'j.decision_reason'])
+    .where('j.person_id', '=', personId)
+    .orderBy('j.id')
+    .execute();
+  return rows.map((r) => ({ ...r, id: int(r.id), body_id: int(r.body_id), organisation_id: intOrNull(r.organisation_id) }));
+}
