@@ -1,5 +1,6 @@
 /**
- * The pages every visitor meets — home, sign-in, the accessibility statement and privacy — in
+ * The pages every visitor meets — home, sign-in, the accessibility statement, privacy, the
+ * directory of organisations and the tree of bodies (the plenary and the steering group) — in
  * each of the three languages, on a desktop screen and on a 320 px wide phone: each in its
  * language, passing axe, with no console error, and at 320 px readable without scrolling
  * sideways (WCAG 1.4.10, which axe cannot see).
@@ -16,6 +17,8 @@ const PAGES = [
   { path: '/sign-in', title: 'identity.sign_in.title' },
   { path: '/accessibility', title: 'site.accessibility.title' },
   { path: '/privacy', title: 'site.privacy.title' },
+  { path: '/organisations', title: 'directory.title' },
+  { path: '/bodies', title: 'bodies.tree.title' },
 ] as const;
 
 const SCREENS = [

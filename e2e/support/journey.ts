@@ -75,3 +75,41 @@ export function focused(page: Page): Promise<{ tag: string; text: string; id: st
 export async function navigating(page: Page, action: () => Promise<unknown>): Promise<void> {
   await Promise.all([page.waitForNavigation(), action()]);
 }
+
+/**
+ * How wide the page is (WCAG 1.4.10: at 320 px nothing may need scrolling sideways) and, when it
+ * is wider than `viewportWidth`, what sticks out: the first elements past the right edge whose
+ * parent does not (or that are positioned out of their parent's flow, such as visually hidden
+ * text escaping a table's scrolling region), as `tag.class «text»`; what sticks out of a box that
+ * scrolls is not counted.
+ * @example
+ *   const { width, culprits } = await horizontalOverflow(page, 320);
+ *   expect(width, culprits.join('\n')).toBeLessThanOrEqual(320);
+ */
+export function horizontalOverflow(page: Page, viewportWidth: number): Promise<{ width: number; culprits: string[] }> {
+  return page.evaluate((limit) => {
+    interface Box { right: number }
+    interface El { tagName: string; className: unknown; textContent: string | null; parentElement: El | null; getBoundingClientRect(): Box }
+    const win = globalThis as unknown as {
+      document: { documentElement: { scrollWidth: number }; querySelectorAll(selector: string): Iterable<El> };
+      getComputedStyle(el: El): { position: string; overflowX: string };
+    };
+    const width = win.document.documentElement.scrollWidth;
+    const culprits: string[] = [];
+    if (width > limit) {
+      for (const el of win.document.querySelectorAll('body *')) {
+        if (el.getBoundingClientRect().right <= limit + 1) continue;
+        const position = win.getComputedStyle(el).position;
+        const parent = el.parentElement;
+        // Inside a box that scrolls or clips (a table's scrolling region), sticking out is fine.
+        if (parent && win.getComputedStyle(parent).overflowX !== 'visible' && position !== 'absolute' && position !== 'fixed') continue;
+        const parentFits = !parent || parent.getBoundingClientRect().right <= limit + 1;
+        if (!parentFits && position !== 'absolute' && position !== 'fixed') continue;
+        const className = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+        culprits.push(`${el.tagName.toLowerCase()}${className}${position === 'absolute' || position === 'fixed' ? ` (${position})` : ''} «${(el.textContent ?? '').trim().slice(0, 60)}»`);
+        if (culprits.length >= 5) break;
+      }
+    }
+    return { width, culprits };
+  }, viewportWidth);
+}

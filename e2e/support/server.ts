@@ -195,3 +195,57 @@ async function withClient<T>(connectionString: string, fn: (client: pg.Client) =
     await client.end();
   }
 }
+
+/** The database a journey's server runs on, chosen as the unit tests choose theirs. */
+export interface JourneyDatabase {
+  /** `pglite` or `postgres`. */
+  engine: 'pglite' | 'postgres';
+  /**
+   * Environment for startServer: on PostgreSQL, DATABASE_URL of a scratch database; on PGlite,
+   * nothing, or TEIXIT_DEMO=on|off as asked (the server loads the demo itself at its first start).
+   */
+  env: Record<string, string>;
+  /** Drops the scratch database (nothing to do on PGlite); call in afterAll after stopping the server. */
+  drop(): Promise<void>;
+}
+
+/**
+ * PGlite by default, as `npm test`'s e2e leg runs; with `TEIXIT_TEST_DB=postgres` and
+ * TEST_DATABASE_URL set (as for the unit tests' `pg` leg), a scratch PostgreSQL database instead,
+ * so a journey can be run on both engines:
+ *   TEIXIT_TEST_DB=postgres TEST_DATABASE_URL=postgres://… npx vitest run --config vitest.e2e.config.ts e2e/x.e2e.ts
+ * With `demo`, the journey's server starts on the demo space on either engine: the server loads it
+ * into a new PGlite database by itself, and a PostgreSQL one gets it from `teixit seed --demo` here.
+ */
+export async function journeyDatabase(options: { demo?: boolean } = {}): Promise<JourneyDatabase> {
+  const demo = options.demo ?? false;
+  if (process.env.TEIXIT_TEST_DB !== 'postgres') {
+    return { engine: 'pglite', env: { TEIXIT_DEMO: demo ? 'on' : 'off' }, drop: async () => undefined };
+  }
+  const scratch = await createScratchPostgresDatabase();
+  try {
+    if (demo) await runCli(['seed', '--demo'], { DATABASE_URL: scratch.url });
+  } catch (error) {
+    await scratch.drop();
+    throw error;
+  }
+  return { engine: 'postgres', env: { DATABASE_URL: scratch.url, TEIXIT_DEMO: 'off' }, drop: scratch.drop };
+}
+
+/** Runs `node bin/teixit.js <args>` with a throwaway data directory and `env`; rejects with its output unless it exits 0. */
+function runCli(args: string[], env: Record<string, string>): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'teixit-e2e-cli-'));
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  return new Promise<void>((resolve, reject) => {
+    const proc = spawn(process.execPath, ['bin/teixit.js', ...args], { cwd: ROOT, env: { ...inherited, TEIXIT_DATA_DIR: dataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    proc.stdout?.setEncoding('utf8').on('data', (d: string) => { output += d; });
+    proc.stderr?.setEncoding('utf8').on('data', (d: string) => { output += d; });
+    proc.once('error', reject);
+    proc.once('exit', (code) => {
+      rmSync(dataDir, { recursive: true, force: true });
+      if (code === 0) resolve();
+      else reject(new Error(`teixit ${args.join(' ')} exited with code ${code}:\n${output}`));
+    });
+  });
+}
