@@ -240,10 +240,26 @@ export function buildApp(services: Services, modules: TeixitModule[], auth: Auth
     }
   });
   app.use('*', secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'strict-origin-when-cross-origin', crossOriginEmbedderPolicy: false, permissionsPolicy: { camera: [], microphone: [], geolocation: [] } }));
-  const limitBody = bodyLimit({ maxSize: services.config.bodyLimit, onError: () => { throw new AppError('payload_too_large'); } });
+  const tooLarge = () => {
+    throw new AppError('payload_too_large');
+  };
+  const limitBody = bodyLimit({ maxSize: services.config.bodyLimit, onError: tooLarge });
+  // Uploads declare their own limit on the route; the request is matched against those few
+  // routes here, before routing, so that no middleware reads a body past its limit.
+  const uploadLimits = routes
+    .filter((route) => route.bodyLimit !== undefined)
+    .map((route) => ({
+      method: route.method,
+      pattern: pathPattern(route.kind === 'page' ? `${PAGE_PREFIX}${route.path}` : route.kind === 'api' ? `/api/v1${route.path}` : route.path),
+      check: bodyLimit({ maxSize: route.bodyLimit ?? services.config.bodyLimit, onError: tooLarge }),
+    }));
   // Only requests that may carry a body: the check reads c.req.raw.body, which builds a whole
   // undici Request (signal, headers) for every GET otherwise.
-  app.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
+  app.use('*', (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const upload = uploadLimits.find((u) => u.method === c.req.method && u.pattern.test(c.req.path));
+    return (upload?.check ?? limitBody)(c, next);
+  });
 
   app.use('/static/*', async (c, next) => {
     await next();
@@ -347,4 +363,36 @@ export function buildApp(services: Services, modules: TeixitModule[], auth: Auth
   });
 
   return { app, routes, renderCache };
+}
+
+/**
+ * A route path as a regular expression over request paths: `:name{pattern}` keeps its pattern,
+ * `:name` and `{name}` match one segment, everything else literally.
+ */
+export function pathPattern(path: string): RegExp {
+  let source = '';
+  for (let i = 0; i < path.length; ) {
+    const param = /^(?::\w+|\{\w+\})/.exec(path.slice(i));
+    if (!param) {
+      source += path[i]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      i += 1;
+      continue;
+    }
+    i += param[0].length;
+    if (param[0].startsWith(':') && path[i] === '{') {
+      let depth = 0;
+      const start = i + 1;
+      for (; i < path.length; i++) {
+        if (path[i] === '{') depth++;
+        else if (path[i] === '}' && --depth === 0) break;
+      }
+      source += `(?:${path.slice(start, i)})`;
+      i += 1;
+    } else {
+      source += '[^/]+';
+    }
+  }
+  // Built from the application's own route paths at start-up, never from a request.
+  // eslint-disable-next-line security/detect-non-literal-regexp
+  return new RegExp(`^${source}/?$`);
 }

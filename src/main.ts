@@ -15,6 +15,8 @@ Commands:
   user create --email E --name N [--role admin|official]... [--password P] [--locale ca|es|en]
                                           create an account (without --password, prints a link to set one)
   token create --email E [--name N]       create an API token; prints it alone on the last line
+  organisations import FILE.csv [--skip-invalid] [--dry-run] [--locale ca|es|en]
+                                          import organisations from a CSV file; prints the report
   audit verify                            check the audit trail's hash chain
   backup <file>                           write a consistent copy of the whole database
   restore <file>                          load a backup into an empty database

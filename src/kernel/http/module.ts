@@ -21,6 +21,11 @@ interface BaseRoute {
   sample?: Record<string, string>;
   /** Extra middleware run after the policy gate (e.g. a rate limit). */
   middleware?: MiddlewareHandler<AppEnv>[];
+  /**
+   * The largest request body this route accepts, in bytes, when it must differ from
+   * `TEIXIT_BODY_LIMIT` (an upload). Checked before anything else reads the body.
+   */
+  bodyLimit?: number;
 }
 
 /** An HTML page or form handler under `/{locale}`. */

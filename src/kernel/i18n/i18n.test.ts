@@ -150,3 +150,12 @@ describe('plural messages', () => {
     expect(i18n.translate('en', 'sample.title')).toBe('Aportacions');
   });
 });
+
+describe('Catalan elision', () => {
+  it("writes d' before a name that starts with a vowel sound, and de before any other", () => {
+    expect(translate('ca', 'admin.person.back', { name: 'Elena Martí' })).toBe("Torna a la fitxa d'Elena Martí");
+    expect(translate('ca', 'admin.person.back', { name: 'Hug Roca' })).toBe("Torna a la fitxa d'Hug Roca");
+    expect(translate('ca', 'admin.person.back', { name: 'Jordi Casals' })).toBe('Torna a la fitxa de Jordi Casals');
+    expect(translate('es', 'admin.person.back', { name: 'Elena Martí' })).toContain('de Elena Martí');
+  });
+});

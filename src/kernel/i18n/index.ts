@@ -56,8 +56,18 @@ function allCatalogs(): Record<Locale, Catalog> {
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();
 
+/** A word starting with a vowel sound in Catalan: a vowel, or an h before one ("Hug", "Elena"). */
+const CATALAN_ELIDES = /^(?:[aeiouàèéíïòóúü]|h[aeiouàèéíïòóúü])/iu;
+
 function interpolate(template: string, params: Params | undefined, locale: Locale): string {
   if (!params) return template;
+  if (locale === 'ca') {
+    // Catalan writes "d'Elena", not "de Elena": the catalog says "de {person}" and the value decides.
+    template = template.replace(/(^|[^\p{L}])([Dd])e \{(\w+)\}/gu, (whole, before: string, d: string, name: string) => {
+      const value = params[name];
+      return typeof value === 'string' && CATALAN_ELIDES.test(value) ? `${before}${d}'{${name}}` : whole;
+    });
+  }
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;

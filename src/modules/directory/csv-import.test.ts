@@ -403,16 +403,25 @@ describe('refused files', () => {
 });
 
 describe("with the server's default request limit (1 MB)", () => {
-  it('says the page takes files up to 1 MB, and refuses a larger one whole before reading it', async () => {
+  it('takes files up to 5 MB on the import page only, and refuses a larger one whole before reading it', async () => {
     const plain = await createTestApp();
     try {
       const agent = await browserFor(plain, await createPersona(plain, 'admin'));
       const page = await agent.get('/en/organisations/import');
-      expect(text(await page.text())).toContain(en('directory_csv.import.file.hint', { size: '1 MB', rows: MAX_CSV_ROWS }));
-      const rows = Array.from({ length: 100_000 }, (_, i) => `Massa ${i},M${i},entity,1`).join('\n');
-      const response = await upload(`name,short_name,kind,level\n${rows}\n`, { as: agent });
-      expect(response.status).toBe(413);
-      expect(text(response.html)).toContain(en('errors.payload_too_large'));
+      expect(text(await page.text())).toContain(en('directory_csv.import.file.hint', { size: '5 MB', rows: MAX_CSV_ROWS }));
+      // 100,000 short rows (~2.5 MB) pass the request limit and meet the row limit.
+      const many = Array.from({ length: 100_000 }, (_, i) => `Massa ${i},M${i},entity,1`).join('\n');
+      const tooMany = await upload(`name,short_name,kind,level\n${many}\n`, { as: agent });
+      expect(tooMany.status).toBe(422);
+      expect(text(tooMany.html)).toContain(en('directory_csv.file.too_many_rows', { max: MAX_CSV_ROWS }));
+      // Over 5 MB is refused by size before anything reads it.
+      const long = Array.from({ length: 100_000 }, (_, i) => `"Organització amb un nom ben llarg de veritat, de debò ${i}",L${i},entity,1`).join('\n');
+      const tooLarge = await upload(`name,short_name,kind,level\n${long}\n`, { as: agent });
+      expect(tooLarge.status).toBe(413);
+      expect(text(tooLarge.html)).toContain(en('errors.payload_too_large'));
+      // Any other form keeps the server's limit.
+      const elsewhere = await agent.post('/en/organisations/new', { name: 'x'.repeat(1_100_000) });
+      expect(elsewhere.status).toBe(413);
       expect(await listOrganisations(plain.services.database.db)).toEqual([]);
     } finally {
       await plain.close();
