@@ -12,7 +12,8 @@ import type { AppContext, AppEnv } from './env.js';
 import { bumpGenerations, readGenerations } from './render-cache-store.js';
 
 interface Entry {
-  body: string;
+  /** Kept encoded: a hit then sends bytes instead of encoding the page again. */
+  body: Uint8Array<ArrayBuffer>;
   contentType: string;
   stamp: Map<string, number>;
   /** May be served by `early()`, before the route's own middleware. */
@@ -40,10 +41,19 @@ export interface RenderCache {
 }
 
 const MAX_ENTRIES = 2000;
+/** Pages can be large (a plenary with hundreds of members): the cache holds at most this much. */
+const MAX_BYTES = 64 * 1024 * 1024;
 
 export function createRenderCache(services: Services): RenderCache {
   const enabled = services.config.renderCache;
   const entries = new Map<string, Entry>();
+  let bytes = 0;
+  const forget = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    bytes -= entry.body.byteLength;
+    entries.delete(key);
+  };
   const generations = new Map<string, number>();
 
   const current = (tag: string) => generations.get(tag) ?? 0;
@@ -73,8 +83,12 @@ export function createRenderCache(services: Services): RenderCache {
         const stamp = new Map(tags.map((tag) => [tag, current(tag)]));
         await next();
         if (c.res.status === 200) {
-          const body = await c.res.clone().text();
-          if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+          const body = new Uint8Array(await c.res.clone().arrayBuffer());
+          forget(key);
+          // Oldest first, until the new page fits.
+          while (entries.size > 0 && (entries.size >= MAX_ENTRIES || bytes + body.byteLength > MAX_BYTES)) forget(entries.keys().next().value as string);
+          if (body.byteLength > MAX_BYTES) return;
+          bytes += body.byteLength;
           entries.set(key, { body, contentType: c.res.headers.get('content-type') ?? 'text/html; charset=UTF-8', stamp, early: options.early ?? true });
         }
       };

@@ -153,6 +153,15 @@ export function formatDate(locale: Locale, value: Date | string, style: DateStyl
   return format.format(date);
 }
 
+/** Built once: a formatter costs tens of microseconds and memory the process keeps. */
+const isoDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar day (`YYYY-MM-DD`) it is in Barcelona at `now`: the space's "today". */
+export function todayInSpace(now: Date = new Date()): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return isoDayFormat.format(now);
+}
+
 /**
  * Picks the best supported locale from an `Accept-Language` header, by quality; `ca` by default.
  */

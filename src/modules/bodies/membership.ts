@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/types.js';
-import { TIME_ZONE } from '../../kernel/i18n/index.js';
+import { todayInSpace } from '../../kernel/i18n/index.js';
 
 export interface Standing {
   /** An active `secretary` mandate in the plenary or the steering group. */
@@ -28,8 +28,7 @@ export const NO_STANDING: Standing = Object.freeze({
 
 /** Today in the space's time zone (Barcelona), as `YYYY-MM-DD`: the day mandates are judged on. */
 export function spaceToday(now: Date = new Date()): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return todayInSpace(now);
 }
 
 /**

@@ -4,7 +4,7 @@
  * with. Messages are catalog keys of the `directory` namespace.
  */
 import { z } from 'zod';
-import { TIME_ZONE } from '../../kernel/i18n/index.js';
+import { todayInSpace } from '../../kernel/i18n/index.js';
 import { translatableSchema, type Translatable } from '../../kernel/i18n/translatable.js';
 import type { OrganisationKind, OrganisationLevel } from './tables.js';
 
@@ -68,8 +68,7 @@ export function isIsoDate(value: string): boolean {
 
 /** Today's date in Barcelona, `YYYY-MM-DD`. */
 export function todayInBarcelona(now: Date = new Date()): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return todayInSpace(now);
 }
 
 /** True for an absolute http(s) address a browser can open, without spaces. */
