@@ -196,7 +196,7 @@ describe('bad input', () => {
     const disabled = await person('Albert Disabled');
     await app.services.database.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', disabled.id).execute();
     const one = await refusal(addMandate(scopeAs(app, admin), { body_id: PLENARY.id, person_id: disabled.id, organisation_id: null, college: 'trajectory', role: 'member', starts_on: '2025-01-01' }));
-    expect(one.fields.person_id).toBe('El compte de Albert Disabled està desactivat: no pot tenir mandats nous.');
+    expect(one.fields.person_id).toBe("El compte d'Albert Disabled està desactivat: no pot tenir mandats nous.");
     const deleted = await person('Berta Deleted');
     await app.services.database.db.updateTable('users').set({ status: 'deleted' }).where('id', '=', deleted.id).execute();
     const two = await refusal(addMandate(scopeAs(app, admin), { body_id: PLENARY.id, person_id: deleted.id, organisation_id: null, college: 'trajectory', role: 'member', starts_on: '2025-01-01' }));
