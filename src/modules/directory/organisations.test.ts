@@ -112,7 +112,7 @@ describe('createOrganisation', () => {
     });
     await expectRefusal(() => createOrganisation(admin, { name: 'Districte de Sants', short_name: 'Districte Sants', kind: 'administration', member_of: [ids.AESCAT] }), {
       code: 'validation_failed',
-      fields: { member_of: expect.stringContaining('Districte de Sants no pot ser membre de Associació Economia Social Catalunya') },
+      fields: { member_of: expect.stringContaining("Districte de Sants no pot ser membre d'Associació Economia Social Catalunya") },
     });
   });
 
@@ -198,7 +198,7 @@ describe('updateOrganisation', () => {
   it('refuses making an organisation with links a council unit, on the kind field', async () => {
     await expectRefusal(() => updateOrganisation(admin, { id: ids.XES, kind: 'administration', level: null }), {
       code: 'validation_failed',
-      fields: { kind: expect.stringContaining("Xarxa d'Economia Solidària de Catalunya no pot ser membre de Associació Economia Social Catalunya") },
+      fields: { kind: expect.stringContaining("Xarxa d'Economia Solidària de Catalunya no pot ser membre d'Associació Economia Social Catalunya") },
     });
   });
 
