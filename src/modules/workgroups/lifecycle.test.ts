@@ -197,7 +197,7 @@ describe('a working group from proposal to closing', () => {
     const mandate = await app.services.database.db.selectFrom('mandates').selectAll().where('id', '=', Number(settled.mandate_id)).executeTakeFirstOrThrow();
     expect(mandate).toMatchObject({ person_id: joiner.user.id, role: 'member', college: 'non_articulated', starts_on: today });
     const mails = await mailsTo(app, joiner.user.email);
-    expect(mails.at(-1)).toMatchObject({ locale: 'ca', subject: 'Ja formes part de Economia de les cures' });
+    expect(mails.at(-1)).toMatchObject({ locale: 'ca', subject: "Ja formes part d'Economia de les cures" });
     expect(mails.at(-1)?.text_body).toContain('Benvinguda!');
 
     const again = await proposer.browser.post(`/ca/bodies/${slug}/join-requests/${request.id}`, { decision: 'decline' });
