@@ -1,10 +1,12 @@
 /**
  * The module manifest: what a capability plugs into the application — its routes (each with a
- * named policy), navigation entries, job handlers, seed data and personal-data export.
+ * named policy), navigation entries, job handlers, seed data, personal-data export and what to
+ * forget when a person deletes their account.
  */
 import type { Handler, MiddlewareHandler } from 'hono';
 import type { RouteConfig } from '@hono/zod-openapi';
 import type { Queryable } from '../../db/types.js';
+import type { CommandTx } from '../commands.js';
 import type { Policy } from '../policy.js';
 import type { Services } from '../services.js';
 import type { AppEnv } from './env.js';
@@ -73,6 +75,15 @@ export interface TeixitModule {
   seedDemo?: (services: Services, demo: DemoContext) => Promise<void>;
   /** Everything this module holds about a person, for "download my data". */
   personalData?: (db: Queryable, userId: number) => Promise<Record<string, unknown>>;
+  /**
+   * Called inside the transaction that deletes (pseudonymises) a person's account, after the
+   * account itself has changed: settle what this module holds that waits on the person (a
+   * pending request, an open invitation) and forget what they wrote for few eyes, so the public
+   * record stays and nothing private does. Audit and emit through `tx`; a throw undoes the whole
+   * deletion. The person has no e-mail address any more: write them nothing.
+   * @example onAccountDeleted: async (tx, userId) => { await withdrawPendingRequestsOf(tx, userId); }
+   */
+  onAccountDeleted?: (tx: CommandTx, userId: number) => Promise<void>;
   /** Called once when the server starts (timers, subscriptions). Returns a stop function. */
   start?: (services: Services) => (() => void) | void;
 }

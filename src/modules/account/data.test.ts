@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { searchAudit } from '../../kernel/audit/index.js';
 import type { RequestScope } from '../../kernel/services.js';
 import { findUserById } from '../identity/store.js';
+import { makeDeleteAccount } from './delete-account.js';
 import { makeDownloadMyData } from './download-data.js';
 
 let t: TestApp;
@@ -144,6 +145,34 @@ describe('deleting my account', () => {
 
     const again = await t.agent().post('/ca/sign-in', { email: user.email ?? '', password: 'amber river compass gale' });
     expect(again.status).toBe(401);
+  });
+});
+
+describe("modules' part of deleting an account", () => {
+  it("calls each module's onAccountDeleted inside the deletion, and a hook that fails undoes it all", async () => {
+    const { user } = await signedIn({ name: 'Rita Mòdul' });
+    const scope: RequestScope = { services: t.services, actor: { id: user.id, name: user.name, roles: [] }, locale: 'ca', requestId: null, ip: null };
+    const seen: Array<{ userId: number; status: string | undefined }> = [];
+    const failing = makeDeleteAccount(() => [
+      { name: 'site', routes: [] },
+      {
+        name: 'meetings',
+        routes: [],
+        onAccountDeleted: async (tx, userId) => {
+          // The hook sees the account already changed, in the same transaction.
+          seen.push({ userId, status: (await findUserById(tx.trx, userId))?.status });
+          throw new Error('the meetings module could not forget');
+        },
+      },
+    ]);
+    await expect(failing(scope, { password: user.password })).rejects.toThrow('could not forget');
+    expect(seen).toEqual([{ userId: user.id, status: 'deleted' }]);
+    expect(await findUserById(t.services.database.db, user.id)).toMatchObject({ status: 'active', name: 'Rita Mòdul', email: user.email });
+
+    const working = makeDeleteAccount(() => [{ name: 'meetings', routes: [], onAccountDeleted: async (_tx, userId) => void seen.push({ userId, status: 'called' }) }]);
+    await working(scope, { password: user.password });
+    expect(seen.at(-1)).toEqual({ userId: user.id, status: 'called' });
+    expect((await findUserById(t.services.database.db, user.id))?.status).toBe('deleted');
   });
 });
 

@@ -2,7 +2,9 @@
  * Deleting one's own account. The account is not removed but pseudonymised: what the person
  * wrote in public stays, attributed to "Persona eliminada 7F3A"; their e-mail, password, second
  * factor, roles and gender go, every session and token ends, and the mail kept for them is
- * forgotten. The last active administrator cannot leave: the space would have nobody to run it.
+ * forgotten. Every module's `onAccountDeleted` hook then settles and forgets its own part (the
+ * working groups withdraw pending requests to join and drop their statements), in the same
+ * transaction. The last active administrator cannot leave: the space would have nobody to run it.
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -16,6 +18,7 @@ import {
   type UserRow,
 } from '../identity/index.js';
 import { passwordCheckLimits } from './change-password.js';
+import type { ModuleList } from './download-data.js';
 import { actorId, lockOwnAccount } from './own-account.js';
 import { deleteAccountPolicy } from './policies.js';
 import { deleteMailToPerson } from './store.js';
@@ -39,7 +42,8 @@ export const deleteAccountSchema = z.object({
   password: z.string({ error: 'account.delete.password_required' }).min(1, { error: 'account.delete.password_required' }).max(1024),
 });
 
-const deleteAccountCommand = defineCommand({
+/** The deletion command for an application whose modules `listModules` returns. */
+const makeDeleteAccountCommand = (listModules: ModuleList) => defineCommand({
   name: 'account.delete',
   input: deleteAccountSchema,
   policy: deleteAccountPolicy,
@@ -75,6 +79,9 @@ const deleteAccountCommand = defineCommand({
     const sessionsEnded = await revokeUserSessions(tx.trx, user.id);
     await revokeUserApiTokens(tx.trx, user.id);
     await deleteMailToPerson(tx.trx, user.id, user.email);
+    for (const module of listModules()) {
+      if (module.onAccountDeleted) await module.onAccountDeleted(tx, user.id);
+    }
     await tx.audit({
       action: 'account.delete',
       subjectType: 'user',
@@ -89,9 +96,14 @@ const deleteAccountCommand = defineCommand({
 
 /**
  * Deletes the signed-in person's account after checking their password (limited like any
- * password check). A wrong password is a field error; the last active administrator gets 409.
+ * password check), asking each module of `listModules` to forget its part. A wrong password is
+ * a field error; the last active administrator gets 409.
+ * @example const deleteAccount = makeDeleteAccount(() => modules); await deleteAccount(scope, { password });
  */
-export async function deleteAccount(scope: RequestScope, raw: unknown): Promise<void> {
-  await hitRateLimits(scope.services.database.db, passwordCheckLimits(actorId(scope)));
-  await deleteAccountCommand(scope, raw);
+export function makeDeleteAccount(listModules: ModuleList): (scope: RequestScope, raw: unknown) => Promise<void> {
+  const command = makeDeleteAccountCommand(listModules);
+  return async (scope, raw) => {
+    await hitRateLimits(scope.services.database.db, passwordCheckLimits(actorId(scope)));
+    await command(scope, raw);
+  };
 }

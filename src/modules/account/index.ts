@@ -12,7 +12,8 @@ export type { MySpaceBlock, MySpaceHook, MySpaceModule } from './my-space.js';
 
 /**
  * The account module for an application whose modules `listModules` returns: "download my data"
- * asks each for its `personalData`, and "My space" for its `mySpace` block.
+ * asks each for its `personalData`, "My space" for its `mySpace` block, and deleting an account
+ * calls each one's `onAccountDeleted` in the deletion's transaction.
  * @example export const modules: TeixitModule[] = [siteModule, identityModule, accountModule(() => modules)];
  */
 export function accountModule(listModules: ModuleList): TeixitModule {

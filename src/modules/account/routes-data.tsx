@@ -7,16 +7,17 @@ import { setFlash } from '../../kernel/http/flash.js';
 import { readForm } from '../../kernel/http/forms.js';
 import type { RouteDef } from '../../kernel/http/module.js';
 import { viewContext } from '../../kernel/http/view.js';
-import { deleteAccount, isLastActiveAdmin } from './delete-account.js';
+import { isLastActiveAdmin, makeDeleteAccount } from './delete-account.js';
 import { makeDownloadMyData, type ModuleList } from './download-data.js';
 import { refusedFields } from './form-failure.js';
 import { deleteAccountPolicy, downloadData, viewAccount } from './policies.js';
 import { loadOwnAccount, sessionAccount } from './read-account.js';
 import { DeleteAccountPage } from './views/delete-account.js';
 
-/** The data and deletion routes; the download asks every module in `listModules` for its part. */
+/** The data and deletion routes; the download and the deletion ask every module in `listModules` for its part. */
 export function dataRoutes(listModules: ModuleList): RouteDef[] {
   const downloadMyData = makeDownloadMyData(listModules);
+  const deleteAccount = makeDeleteAccount(listModules);
   return [
     {
       kind: 'page',

@@ -6,6 +6,7 @@
  */
 import type { MySpaceModule } from '../account/index.js';
 import { allows } from '../../kernel/policy.js';
+import { forgetDeletedPerson } from './account-deletion.js';
 import { workgroupsApiRoutes } from './api.js';
 import { followUp, needingAttention } from './follow-up.js';
 import { standingOfActor } from './groups.js';
@@ -27,6 +28,7 @@ export const workgroupsModule: MySpaceModule = {
   routes: [...proposeRoutes, ...lifecycleRoutes, ...joinRoutes, ...reportRoutes, ...followUpRoutes, ...workgroupsApiRoutes],
   start: startSunsetReminders,
   personalData: workgroupsPersonalData,
+  onAccountDeleted: forgetDeletedPerson,
   // For the steering group (and whoever else reads the follow-up): how many groups need
   // attention. For coordinators: what waits for them in each of their groups.
   mySpace: async (scope, ctx) => {

@@ -113,3 +113,27 @@ export async function joinRequestsOf(db: Queryable, personId: number) {
     .execute();
   return rows.map((r) => ({ ...r, id: int(r.id), body_id: int(r.body_id), organisation_id: intOrNull(r.organisation_id) }));
 }
+
+/**
+ * What deleting a person's account does to their requests to join: the pending ones are
+ * withdrawn (by the person, now), and every statement they wrote — read only by coordinators —
+ * is emptied, whatever the request's state. Returns the withdrawn requests and how many
+ * statements were emptied (the withdrawn ones' included).
+ */
+export async function forgetRequestsOf(trx: Trx, personId: number): Promise<{ withdrawn: Array<{ id: number; body_id: number }>; statementsEmptied: number }> {
+  const emptied = await trx
+    .updateTable('join_requests')
+    .set({ statement: '' })
+    .where('person_id', '=', personId)
+    .where('statement', '<>', '')
+    .returning('id')
+    .execute();
+  const withdrawn = await trx
+    .updateTable('join_requests')
+    .set({ state: 'withdrawn', decided_by: personId, decided_at: new Date(), decision_reason: null })
+    .where('person_id', '=', personId)
+    .where('state', '=', 'pending')
+    .returning(['id', 'body_id'])
+    .execute();
+  return { withdrawn: withdrawn.map((r) => ({ id: int(r.id), body_id: int(r.body_id) })), statementsEmptied: emptied.length };
+}
