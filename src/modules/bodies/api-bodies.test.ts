@@ -160,6 +160,59 @@ describe('GET /bodies/{id}', () => {
   });
 });
 
+describe('the parity warning in the API', () => {
+  /** A group of two members who both declared themselves women: beyond 60/40. */
+  async function groupOfTwoWomen(): Promise<{ id: number; slug: string }> {
+    const group = await insertGroup(db(), { name: { ca: 'Grup paritat API' } });
+    for (const name of ['Dona API U', 'Dona API Dos']) await insertMandate(db(), { body_id: group.id, person_id: await insertPerson(db(), name, 'woman') });
+    return group;
+  }
+  const parityOf = (body: Body) => body.warnings.find((w) => w.code === 'parity')?.message;
+  /** The rule's own "60 %" aside, no figure at all. */
+  const withoutCounts = (message: string | undefined) => (message ?? '').replace(/60 %/g, '');
+
+  it('gives visitors and people who do not manage the mandates no counts, in the body and in the list', async () => {
+    const group = await groupOfTwoWomen();
+    const steering = await createPersona(app, 'participant');
+    await insertMandate(db(), { body_id: 2, person_id: steering.user?.id ?? 0, role: 'member' });
+    const member = await createPersona(app, 'participant');
+    await insertMandate(db(), { body_id: group.id, person_id: member.user?.id ?? 0 });
+    for (const persona of [undefined, participant, steering, member]) {
+      for (const language of ['ca', 'es', 'en']) {
+        const response = await call('GET', `/bodies/${group.id}`, { persona, language });
+        const message = parityOf(await json<Body>(response, 200));
+        expect(message, `${persona?.name ?? 'visitor'} ${language}`).toMatch(/60 %/);
+        expect(withoutCounts(message), `${persona?.name ?? 'visitor'} ${language}`).not.toMatch(/\d/);
+      }
+      const list = await json<List>(await call('GET', '/bodies?kind=working_group&limit=100', { persona }), 200);
+      const listed = list.items.find((b) => b.id === String(group.id));
+      expect(withoutCounts(parityOf(listed as Body))).not.toMatch(/\d/);
+    }
+  });
+
+  it("gives the counts to who manages the group's mandates: the secretariat, its coordinators, officials and admins", async () => {
+    const group = await groupOfTwoWomen();
+    const secretary = await createPersona(app, 'participant');
+    await insertMandate(db(), { body_id: 1, person_id: secretary.user?.id ?? 0, role: 'secretary' });
+    const coordinator = await createPersona(app, 'participant');
+    await insertMandate(db(), { body_id: group.id, person_id: coordinator.user?.id ?? 0, role: 'coordinator' });
+    for (const persona of [secretary, coordinator, official, admin]) {
+      const response = await call('GET', `/bodies/${group.slug}`, { persona, language: 'en' });
+      expect(response.headers.get('cache-control'), persona.user?.name).toBe('private, no-store');
+      const body = await json<Body>(response, 200);
+      // The coordinator is a third member who declared nothing: two women of two who declared.
+      expect(parityOf(body), persona.user?.name).toBe(
+        'Gender parity: 100 % of the members who declared a gender are of one gender (women: 2, men: 0, non-binary: 0); no gender should be above 60 %.',
+      );
+      const list = await json<List>(await call('GET', '/bodies?kind=working_group&limit=100', { persona }), 200);
+      expect(parityOf(list.items.find((b) => b.id === String(group.id)) as Body)).toContain('dones: 2');
+    }
+    // The coordinator manages their own group only: another group's counts stay theirs.
+    const other = await groupOfTwoWomen();
+    expect(withoutCounts(parityOf(await json<Body>(await call('GET', `/bodies/${other.id}`, { persona: coordinator }), 200)))).not.toMatch(/\d/);
+  });
+});
+
 describe('PATCH /bodies/{id}', () => {
   it('needs a token, and the role of an administrator or official', async () => {
     await json(await call('PATCH', '/bodies/grup-motor', { body: { open: false } }), 401);

@@ -9,7 +9,7 @@ import { AppError } from '../../kernel/errors.js';
 import { scopeOf, type AppContext } from '../../kernel/http/env.js';
 import type { RouteDef } from '../../kernel/http/module.js';
 import { translator, type Translate } from '../../kernel/i18n/index.js';
-import { authorize, publicAccess, signedIn } from '../../kernel/policy.js';
+import { allows, authorize, publicAccess, signedIn } from '../../kernel/policy.js';
 import { fieldError } from '../../kernel/validation.js';
 // The schemas file, not the api module's index: that module's own routes read the bodies (GET /me
 // lists mandates), and importing its index from here would close a circle of imports.
@@ -17,9 +17,10 @@ import { problemResponse } from '../api/schemas.js';
 import { extendWorkingGroup } from '../workgroups/extend.js';
 import { emptyComposition } from './bodies-read.js';
 import { findBody, findBodyById, listBodies, type BodyRow } from './bodies-store.js';
-import { compositionOf, warningMessage, type Composition } from './composition.js';
+import { compositionOf, warningMessage, type Composition, type WarningAudience } from './composition.js';
 import { bodyChangesSchema, planBodyChanges, updateBody } from './edit-body.js';
-import { manageBodies } from './policies.js';
+import { standingOf } from './membership.js';
+import { manageBodies, manageMandates } from './policies.js';
 import { BODY_KINDS, BODY_STATES, COLLEGES } from './tables.js';
 
 // ---- schemas ---------------------------------------------------------------------------------
@@ -81,7 +82,10 @@ export const BodySchema = z
       .array(
         z.object({
           code: z.enum(['parity', 'experts', 'empty_college', 'lost_representation']),
-          message: z.string().openapi({ description: 'What the rule says and how the body breaks it, in the language of `Accept-Language`.' }),
+          message: z.string().openapi({
+            description:
+              "What the rule says and how the body breaks it, in the language of `Accept-Language`. The parity warning gives the counts of women, men and non-binary members only to callers who manage the body's mandates (the secretariat, admins, officials, the group's coordinators); anyone else reads that the body is beyond 60/40, since in a small body the counts would tell a member's declared gender.",
+          }),
         }),
       )
       .openapi({ description: 'Composition warnings: gender parity beyond 60/40, experts above one third, a college with no member, an entity delegate whose organisation lost its representative status.' }),
@@ -128,8 +132,17 @@ const patchSchema = bodyChangesSchema
 
 // ---- presenter and cursor --------------------------------------------------------------------
 
-/** A body as the API shows it: never the row as stored. */
-export function presentBody(body: BodyRow, composition: Composition, t: Translate, locale: string): z.infer<typeof BodySchema> {
+/**
+ * A body as the API shows it: never the row as stored. The warnings are worded for `audience`:
+ * the counts behind the parity warning only for those who manage the body's mandates.
+ */
+export function presentBody(
+  body: BodyRow,
+  composition: Composition,
+  t: Translate,
+  locale: string,
+  audience: WarningAudience = 'public',
+): z.infer<typeof BodySchema> {
   return {
     id: String(body.id),
     slug: body.slug,
@@ -153,7 +166,7 @@ export function presentBody(body: BodyRow, composition: Composition, t: Translat
       by_college: { ...composition.byCollege },
       by_organisation: composition.byOrganisation.map((o) => ({ organisation_id: String(o.organisation_id), short_name: o.short_name, name: o.name, seats: o.seats })),
     },
-    warnings: composition.warnings.map((warning) => ({ code: warning.code, message: warningMessage(t, warning) })),
+    warnings: composition.warnings.map((warning) => ({ code: warning.code, message: warningMessage(t, warning, audience) })),
     url: `/${locale}/bodies/${body.slug}`,
     updated_at: new Date(body.updated_at).toISOString(),
   };
@@ -170,10 +183,26 @@ function decodeCursor(cursor: string, c: AppContext): number {
   return Number(match[1]);
 }
 
+/**
+ * How the caller reads each body's warnings: as someone who manages its mandates, or as the
+ * public. One query for a signed-in caller (their standing), none for a visitor. A response
+ * that gives anyone the counts says so to caches (`private, no-store`).
+ */
+async function warningAudiences(c: AppContext): Promise<(body: BodyRow) => WarningAudience> {
+  const actor = c.get('actor');
+  if (!actor) return () => 'public';
+  const standing = await standingOf(c.get('services').database.db, actor.id);
+  return (body) => {
+    if (!allows(manageMandates, actor, { standing, body: { id: body.id, kind: body.kind } })) return 'public';
+    c.header('Cache-Control', 'private, no-store');
+    return 'managers';
+  };
+}
+
 async function presentOne(c: AppContext, body: BodyRow): Promise<z.infer<typeof BodySchema>> {
   const locale = c.get('locale');
-  const compositions = await compositionOf(c.get('services').database.db, [body.id]);
-  return presentBody(body, compositions.get(body.id) ?? emptyComposition(), translator(locale), locale);
+  const [compositions, audience] = await Promise.all([compositionOf(c.get('services').database.db, [body.id]), warningAudiences(c)]);
+  return presentBody(body, compositions.get(body.id) ?? emptyComposition(), translator(locale), locale, audience(body));
 }
 
 // ---- routes ----------------------------------------------------------------------------------
@@ -275,9 +304,9 @@ export const bodiesApiRoutes: RouteDef[] = [
       const afterId = query.cursor === undefined ? undefined : decodeCursor(query.cursor, c);
       const rows = await listBodies(db, { kind: query.kind, state: query.state, parentId, afterId, limit: query.limit + 1 });
       const page = rows.slice(0, query.limit);
-      const compositions = await compositionOf(db, page.map((b) => b.id));
+      const [compositions, audience] = await Promise.all([compositionOf(db, page.map((b) => b.id)), warningAudiences(c)]);
       const t = translator(locale);
-      const items = page.map((body) => presentBody(body, compositions.get(body.id) ?? emptyComposition(), t, locale));
+      const items = page.map((body) => presentBody(body, compositions.get(body.id) ?? emptyComposition(), t, locale, audience(body)));
       const last = page.at(-1);
       return c.json({ items, next_cursor: rows.length > query.limit && last ? encodeCursor(last.id) : null }, 200);
     },

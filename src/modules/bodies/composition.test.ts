@@ -75,9 +75,24 @@ describe('gender parity', () => {
     await member(group.id, { gender: 'man', role: 'alternate' });
     const warning = (await compositionOfOne(group.id)).warnings.find((w) => w.code === 'parity');
     expect(warning?.params).toEqual({ declared: 5, women: 4, men: 1, non_binary: 0, share: 80 });
-    const message = warningMessage(translator('ca'), warning!);
+    const message = warningMessage(translator('ca'), warning!, 'managers');
     expect(message).toBe('Paritat: el 80 % de les persones membres que han declarat el gènere són del mateix gènere (dones: 4, homes: 1, no binàries: 0); cap gènere no hauria de passar del 60 %.');
     expect(message).not.toMatch(/Paritat \d|Home Paritat/);
+  });
+
+  it('tells the public only that the body is beyond 60/40, without the counts', async () => {
+    const group = await makeWorkingGroup(app);
+    await member(group.id, { gender: 'non_binary' });
+    await member(group.id, { gender: 'non_binary' });
+    const warning = (await compositionOfOne(group.id)).warnings.find((w) => w.code === 'parity');
+    expect(warning?.params).toMatchObject({ non_binary: 2, declared: 2 });
+    for (const locale of ['ca', 'es', 'en'] as const) {
+      const message = warningMessage(translator(locale), warning!, 'public');
+      expect(message, locale).toMatch(/60 %/);
+      // No count and no share but the rule's 60 %: nothing to work a member's gender out from.
+      expect(message.replace(/60 %/g, ''), locale).not.toMatch(/\d/);
+      expect(message, locale).not.toMatch(/binàri|binari|binary/i);
+    }
   });
 
   it('does not warn at 60/40 exactly', async () => {
@@ -97,7 +112,7 @@ describe('experts', () => {
     await member(group.id, { college: 'expert' });
     const composition = await compositionOfOne(group.id);
     expect(composition.warnings.find((w) => w.code === 'experts')?.params).toEqual({ experts: 2, total: 4 });
-    expect(warningMessage(translator('en'), composition.warnings.find((w) => w.code === 'experts')!)).toBe('Experts: 2 of 4 members, more than a third.');
+    expect(warningMessage(translator('en'), composition.warnings.find((w) => w.code === 'experts')!, 'public')).toBe('Experts: 2 of 4 members, more than a third.');
   });
 });
 
@@ -107,7 +122,7 @@ describe('colleges with no member', () => {
     await member(group.id, { college: 'trajectory' });
     const empty = (await compositionOfOne(group.id)).warnings.filter((w) => w.code === 'empty_college').map((w) => w.params.college);
     expect(empty).toEqual(['council', 'entity']);
-    expect(warningMessage(translator('ca'), { code: 'empty_college', params: { college: 'council' } })).toBe('El col·legi «Ajuntament» no té cap membre.');
+    expect(warningMessage(translator('ca'), { code: 'empty_college', params: { college: 'council' } }, 'public')).toBe('El col·legi «Ajuntament» no té cap membre.');
   });
 
   it('says nothing of colleges in a body that does not list them', async () => {
@@ -130,7 +145,7 @@ describe('lost representation', () => {
     await member(PLENARY.id, { college: 'entity', organisation_id: fed.id, name: 'Delegada Sense Entitat' });
     await app.services.database.db.updateTable('organisations').set({ representative_since: null }).where('id', '=', fed.id).execute();
     const warning = (await compositionOfOne(PLENARY.id)).warnings.find((w) => w.code === 'lost_representation' && w.params.organisation === 'FED-lost');
-    expect(warningMessage(translator('ca'), warning!)).toBe('Delegada Sense Entitat seu en nom de FED-lost, que ja no és una entitat representativa.');
+    expect(warningMessage(translator('ca'), warning!, 'public')).toBe('Delegada Sense Entitat seu en nom de FED-lost, que ja no és una entitat representativa.');
   });
 
   it('does not ask for recognition in a working group without seats per entity', async () => {

@@ -129,10 +129,20 @@ export async function compositionOf(db: Queryable, bodyIds: readonly number[], o
 }
 
 /**
- * A warning's message in the request's language (college codes become their names).
- * @example warningMessage(t, { code: 'experts', params: { experts: 5, total: 12 } })
+ * Who reads a warning. Those who may manage the body's mandates (`bodies.mandates.manage`) read
+ * the counts behind the parity warning; anyone else reads only that the body is beyond 60/40:
+ * in a small body, counts of women, men and non-binary members would tell a reader a member's
+ * declared gender.
  */
-export function warningMessage(t: Translate, warning: CompositionWarning): string {
+export type WarningAudience = 'managers' | 'public';
+
+/**
+ * A warning's message in the request's language (college codes become their names), as the
+ * audience may read it.
+ * @example warningMessage(t, { code: 'experts', params: { experts: 5, total: 12 } }, 'public')
+ */
+export function warningMessage(t: Translate, warning: CompositionWarning, audience: WarningAudience): string {
+  if (warning.code === 'parity' && audience === 'public') return t('mandates.warnings.parity_public');
   const params = { ...warning.params };
   if (warning.code === 'empty_college' && typeof params.college === 'string') params.college = t(`mandates.colleges.${params.college}`);
   return t(`mandates.warnings.${warning.code}`, params);

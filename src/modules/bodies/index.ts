@@ -16,7 +16,7 @@ import { startDailyRefresh } from './bodies-refresh.js';
 import { seedBodiesDemo } from './seed.js';
 
 export { standingOf, spaceToday, NO_STANDING, type Standing } from './membership.js';
-export { compositionOf, warningMessage, type Composition, type CompositionWarning } from './composition.js';
+export { compositionOf, warningMessage, type Composition, type CompositionWarning, type WarningAudience } from './composition.js';
 export { findBody, findBodyById, findBodyBySlug, type BodyRow } from './bodies-store.js';
 export { activeMandatesOf, type PersonMandate } from './people.js';
 export { addMandateInTx, type MandateInput } from './mandates.js';

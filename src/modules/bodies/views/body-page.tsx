@@ -9,11 +9,11 @@ import { Layout } from '../../../kernel/ui/layout.js';
 import { addDays } from '../../workgroups/dates.js';
 import type { BodyPage, WorkingGroupAction } from '../bodies-read.js';
 import type { BodyDecisionView } from '../bodies-store.js';
-import { warningMessage } from '../composition.js';
 import { CHARTER_PARTS } from '../edit-body.js';
 import type { MandateView } from '../mandates.js';
 import { COLLEGES, type College } from '../tables.js';
 import { bodiesCrumbs, BodyStateTag, Day, WorkingGroupsTable } from './body-parts.js';
+import { CompositionWarnings } from './mandate-parts.js';
 
 /** "A, B i C" in the page's language. */
 function listOf(ctx: ViewContext, items: readonly string[]): string {
@@ -175,15 +175,8 @@ function Composition({ ctx, page }: { ctx: ViewContext; page: BodyPage }) {
       <h2 id="composition">{t('bodies.composition.title')}</h2>
       <p>{t('bodies.composition.total', { count: composition.total })}</p>
       <p class="hint">{t('bodies.composition.seatless_note')}</p>
-      {page.viewer.canManageMandates && composition.warnings.length > 0 ? (
-        <NotificationBanner kind="warning" title={t('bodies.composition.warnings_title')}>
-          <p>{t('bodies.composition.warnings_lead')}</p>
-          <ul>
-            {composition.warnings.map((warning) => (
-              <li>{warningMessage(t, warning)}</li>
-            ))}
-          </ul>
-        </NotificationBanner>
+      {page.viewer.canManageMandates ? (
+        <CompositionWarnings ctx={ctx} warnings={composition.warnings} title={t('bodies.composition.warnings_title')} lead={t('bodies.composition.warnings_lead')} />
       ) : null}
       {composition.total > 0 ? (
         <>

@@ -1,5 +1,10 @@
-/** How mandates are said on every page: the role with the organisation, the period in years. */
+/**
+ * How mandates are said on every page: the role with the organisation, the period in years, and
+ * the composition warnings shown to those who manage a body's mandates.
+ */
+import { NotificationBanner } from '../../../kernel/ui/components.js';
 import type { ViewContext } from '../../../kernel/ui/context.js';
+import { warningMessage, type CompositionWarning } from '../composition.js';
 import type { MandateView } from '../mandates.js';
 
 /**
@@ -48,4 +53,22 @@ export function OrganisationLink({ ctx, mandate }: { ctx: ViewContext; mandate: 
 /** The person's public profile, linked by name. */
 export function PersonLink({ ctx, mandate }: { ctx: ViewContext; mandate: Pick<MandateView, 'person_id' | 'person_name'> }) {
   return <a href={ctx.href(`/people/${mandate.person_id}`)}>{mandate.person_name}</a>;
+}
+
+/**
+ * The composition warnings as a banner, with the counts behind them: only for pages that those
+ * who manage the body's mandates read (`bodies.mandates.manage`). Nothing when there are none.
+ */
+export function CompositionWarnings({ ctx, warnings, title, lead }: { ctx: ViewContext; warnings: readonly CompositionWarning[]; title: string; lead: string }) {
+  if (warnings.length === 0) return null;
+  return (
+    <NotificationBanner kind="warning" title={title}>
+      <p>{lead}</p>
+      <ul>
+        {warnings.map((warning) => (
+          <li>{warningMessage(ctx.t, warning, 'managers')}</li>
+        ))}
+      </ul>
+    </NotificationBanner>
+  );
 }

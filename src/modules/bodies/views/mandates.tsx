@@ -2,15 +2,15 @@
  * The secretariat's page of a body's mandates: the composition warnings, the current mandates
  * by college, those about to start, and the history of ended ones, with links to add and end.
  */
-import { ButtonLink, EmptyState, LocalizedText, NotificationBanner, Table, VisuallyHidden } from '../../../kernel/ui/components.js';
+import { ButtonLink, EmptyState, LocalizedText, Table, VisuallyHidden } from '../../../kernel/ui/components.js';
 import type { ViewContext } from '../../../kernel/ui/context.js';
 import { Layout } from '../../../kernel/ui/layout.js';
-import { warningMessage, type Composition } from '../composition.js';
+import type { Composition } from '../composition.js';
 import type { MandateBody, MandateView } from '../mandates.js';
 import { COLLEGES } from '../tables.js';
 import { pickTranslation } from '../../../kernel/i18n/translatable.js';
 import { bodiesCrumbs, bodyHref, Day } from './body-parts.js';
-import { OrganisationLink, periodText, PersonLink, roleText } from './mandate-parts.js';
+import { CompositionWarnings, OrganisationLink, periodText, PersonLink, roleText } from './mandate-parts.js';
 
 export interface MandatesPageProps {
   ctx: ViewContext;
@@ -81,16 +81,7 @@ export function MandatesPage(props: MandatesPageProps) {
       <BodyCaption ctx={ctx} body={body} />
       <h1>{t('mandates.list.title')}</h1>
       <p class="lead">{t('mandates.list.lead')}</p>
-      {composition.warnings.length > 0 ? (
-        <NotificationBanner kind="warning" title={t('mandates.warnings.title')}>
-          <p>{t('mandates.warnings.lead')}</p>
-          <ul>
-            {composition.warnings.map((warning) => (
-              <li>{warningMessage(t, warning)}</li>
-            ))}
-          </ul>
-        </NotificationBanner>
-      ) : null}
+      <CompositionWarnings ctx={ctx} warnings={composition.warnings} title={t('mandates.warnings.title')} lead={t('mandates.warnings.lead')} />
       <p>
         {t('mandates.list.members', { count: composition.total })}
         {body.seats_per_entity !== null ? <> · {t('mandates.list.seats_rule', { count: body.seats_per_entity })}</> : null}
