@@ -15,7 +15,6 @@ import type { AuditInput } from '../../kernel/audit/index.js';
 import { defineCommand } from '../../kernel/commands.js';
 import { AppError } from '../../kernel/errors.js';
 import type { Locale } from '../../kernel/i18n/index.js';
-import { definePolicy, hasRole } from '../../kernel/policy.js';
 import { CsvFileProblem, readCsvFile } from './csv-import-read.js';
 import { readRow, type RowReading } from './csv-import-rows.js';
 import { planImport, storedColumns, type ChangedField, type ImportPlan } from './csv-import-plan.js';
@@ -30,14 +29,8 @@ import {
   updateOrganisations,
   type StoredLink,
 } from './csv-import-store.js';
+import { importOrganisationsPolicy } from './policies.js';
 import { lockDirectoryLinks } from './store.js';
-
-/** Importing organisations from a CSV file: administrators and council officials, who keep the directory. */
-export const importOrganisationsPolicy = definePolicy<void>(
-  'directory.organisations.import',
-  { requiresSignIn: true },
-  (actor) => hasRole(actor, 'admin') || hasRole(actor, 'official'),
-);
 
 export interface ImportOptions {
   /** Import the valid rows and leave out the others (default: any invalid row stops it all). */

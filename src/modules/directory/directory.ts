@@ -73,9 +73,9 @@ export interface DirectoryPage {
   totalPages: number;
 }
 
-/** One page of the directory, 25 organisations at a time, by name. */
-export async function findDirectoryPage(db: Queryable, query: DirectoryQuery): Promise<DirectoryPage> {
-  const filter: OrganisationFilter = {
+/** The directory's filters (not its page) as the list queries take them: the page and the CSV export select alike. */
+export function organisationFilterOf(query: DirectoryQuery): OrganisationFilter {
+  return {
     q: query.q || undefined,
     kind: query.kind,
     level: query.level ? (Number(query.level) as OrganisationLevel) : undefined,
@@ -83,6 +83,11 @@ export async function findDirectoryPage(db: Queryable, query: DirectoryQuery): P
     district: query.district,
     representative: query.representative === undefined ? undefined : query.representative === 'yes',
   };
+}
+
+/** One page of the directory, 25 organisations at a time, by name. */
+export async function findDirectoryPage(db: Queryable, query: DirectoryQuery): Promise<DirectoryPage> {
+  const filter = organisationFilterOf(query);
   const { rows, total } = await searchOrganisations(db, filter, (query.page - 1) * ORGANISATIONS_PER_PAGE, ORGANISATIONS_PER_PAGE);
   return { organisations: rows, total, page: query.page, totalPages: Math.max(1, Math.ceil(total / ORGANISATIONS_PER_PAGE)) };
 }

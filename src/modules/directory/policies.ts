@@ -10,3 +10,5 @@ const keepsTheDirectory = (actor: Actor | null): boolean => hasRole(actor, 'admi
 export const viewDirectory = definePolicy<void>('directory.organisations.view', { requiresSignIn: false }, () => true);
 /** Creating organisations and changing them: every field, member_of links included. */
 export const manageOrganisations = definePolicy<void>('directory.organisations.manage', { requiresSignIn: true }, keepsTheDirectory);
+/** Importing organisations from a CSV file (the page and its upload): the same people, who keep the directory. */
+export const importOrganisationsPolicy = definePolicy<void>('directory.organisations.import', { requiresSignIn: true }, keepsTheDirectory);

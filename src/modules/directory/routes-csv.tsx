@@ -7,13 +7,12 @@ import { scopeOf, type AppContext } from '../../kernel/http/env.js';
 import type { RouteDef } from '../../kernel/http/module.js';
 import { viewContext } from '../../kernel/http/view.js';
 import { exportOrganisationsCsv } from './csv-export.js';
-import { importOrganisations, importOrganisationsPolicy, importRefused, readImportFile, type ImportReport } from './csv-import.js';
+import { importOrganisations, importRefused, readImportFile, type ImportReport } from './csv-import.js';
 import { MAX_CSV_BYTES } from './csv-import-read.js';
-import { parseDirectoryQuery } from './directory.js';
+import { organisationFilterOf, parseDirectoryQuery } from './directory.js';
 import type { OrganisationFilter } from './listings.js';
-import { viewDirectory } from './policies.js';
+import { importOrganisationsPolicy, viewDirectory } from './policies.js';
 import { todayInBarcelona } from './schema.js';
-import type { OrganisationLevel } from './tables.js';
 import { ImportPage, type ImportOptionValues } from './views/import.js';
 
 /** The largest file the page accepts: the import's own limit, whatever the server's request limit. */
@@ -51,15 +50,7 @@ function statusOf(report: ImportReport): 200 | 422 {
 
 /** The directory's filters of the query string, as the list query takes them (422 for a wrong one). */
 function exportFilterOf(c: AppContext): OrganisationFilter {
-  const query = parseDirectoryQuery(c.req.query(), c.get('locale'));
-  return {
-    q: query.q || undefined,
-    kind: query.kind,
-    level: query.level ? (Number(query.level) as OrganisationLevel) : undefined,
-    family: query.family,
-    district: query.district,
-    representative: query.representative === undefined ? undefined : query.representative === 'yes',
-  };
+  return organisationFilterOf(parseDirectoryQuery(c.req.query(), c.get('locale')));
 }
 
 export const csvRoutes: RouteDef[] = [
