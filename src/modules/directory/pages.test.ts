@@ -3,6 +3,7 @@
  * of 25), an organisation's page (facts, federations, members, current mandates), and the forms
  * that add and change organisations, with who may use them.
  */
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agent, TestApp } from '../../../test/support/app.js';
 import { createTestApp } from '../../../test/support/app.js';
@@ -143,6 +144,43 @@ describe('the directory', () => {
     expect(html).toContain('error-summary');
     expect(html).toContain('Tria un nivell de la llista.');
     expect(html).toContain('value="xes"');
+  });
+
+  it('offers the organisations the filters select as a CSV file, with every page and the terms of reuse', async () => {
+    const { html } = await visit('/ca/organisations?q=cooperatives&level=2&family=cooperative&page=1');
+    const shown = listedNames(html);
+    expect(html).toContain('Baixa aquestes 3 organitzacions en un fitxer CSV');
+    const href = /<a href="([^"]+)">Baixa aquestes/.exec(html)?.[1] ?? '';
+    // The filters, and not the page: the file holds every page of the list.
+    expect(href).toBe('/ca/organisations/export.csv?q=cooperatives&level=2&family=cooperative');
+    const download = await app.agent().get(href);
+    expect(download.status).toBe(200);
+    const rows = parse((await download.text()).replace(/^\uFEFF/, ''), { columns: true }) as Array<{ name: string }>;
+    expect(rows.map((row) => row.name)).toEqual(shown);
+    expect(html).toContain('Són dades públiques: les pots reutilitzar citant-ne la font, amb la llicència');
+    expect(html).toContain('<a href="https://creativecommons.org/licenses/by/4.0/deed.ca" rel="license">Creative Commons Reconeixement 4.0 (CC BY 4.0)</a>');
+
+    const second = await visit('/ca/organisations?kind=entity&page=2');
+    expect(second.html).toContain('<a href="/ca/organisations/export.csv?kind=entity">Baixa aquestes 31 organitzacions en un fitxer CSV</a>');
+    const english = await visit('/en/organisations?level=3');
+    expect(english.html).toContain('<a href="/en/organisations/export.csv?level=3">Download these 3 organisations as a CSV file</a>');
+    expect(english.html).toContain('href="https://creativecommons.org/licenses/by/4.0/deed.en"');
+  });
+
+  it('offers no file when nothing matches or a filter is wrong', async () => {
+    expect((await visit('/ca/organisations?q=cap+ni+una')).html).not.toContain('export.csv');
+    expect((await visit('/ca/organisations?level=7')).html).not.toContain('export.csv');
+  });
+
+  it('shows the way to import a CSV file only to those who may, and it leads to the import page', async () => {
+    expect((await visit('/ca/organisations')).html).not.toContain('href="/ca/organisations/import"');
+    expect((await visit('/ca/organisations', participant)).html).not.toContain('href="/ca/organisations/import"');
+    expect((await visit('/ca/organisations', admin)).html).toContain('<a class="button button--secondary" href="/ca/organisations/import" draggable="false">Importa des d\'un fitxer CSV</a>');
+    const { html } = await visit('/es/organisations', official);
+    expect(html).toContain('Importa desde un archivo CSV');
+    const importPage = await visit('/ca/organisations/import', official);
+    expect(importPage.status).toBe(200);
+    expect(importPage.html).toContain('<h1>Importa organitzacions d\'un fitxer CSV</h1>');
   });
 
   it('shows the way to add an organisation only to those who may', async () => {

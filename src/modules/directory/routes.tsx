@@ -24,7 +24,7 @@ import {
 import type { DirectoryRow } from './listings.js';
 import { EMPTY_FORM, formValuesFrom, formValuesOf, inputOf, type OrganisationFormValues } from './organisation-form.js';
 import { createOrganisation, updateOrganisation } from './organisations.js';
-import { manageOrganisations, viewDirectory } from './policies.js';
+import { importOrganisationsPolicy, manageOrganisations, viewDirectory } from './policies.js';
 import { DirectoryPage } from './views/directory.js';
 import { OrganisationPage } from './views/organisation.js';
 import { OrganisationFormPage } from './views/organisation-form.js';
@@ -76,14 +76,14 @@ export const directoryRoutes: RouteDef[] = [
       const ctx = viewContext(c);
       const raw = c.req.query();
       const filters = filterValuesOf(raw);
-      const canManage = allows(manageOrganisations, c.get('actor'), undefined);
+      const may = { canManage: allows(manageOrganisations, c.get('actor'), undefined), canImport: allows(importOrganisationsPolicy, c.get('actor'), undefined) };
       try {
         const query = parseDirectoryQuery(raw, ctx.locale);
         const result = await findDirectoryPage(db(c), query);
-        return c.html(<DirectoryPage ctx={ctx} filters={filters} result={result} canManage={canManage} />);
+        return c.html(<DirectoryPage ctx={ctx} filters={filters} result={result} {...may} />);
       } catch (error) {
         if (!isAppError(error, 'validation_failed')) throw error;
-        return c.html(<DirectoryPage ctx={ctx} filters={filters} errors={error.fields} canManage={canManage} />, 422);
+        return c.html(<DirectoryPage ctx={ctx} filters={filters} errors={error.fields} {...may} />, 422);
       }
     },
   },

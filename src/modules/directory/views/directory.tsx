@@ -16,7 +16,12 @@ export interface DirectoryPageProps {
   errors?: FieldErrors;
   /** Shows the way to add an organisation. */
   canManage: boolean;
+  /** Shows the way to import organisations from a CSV file. */
+  canImport: boolean;
 }
+
+/** The Creative Commons deed of the directory's licence, in the page's language. */
+const licenceUrl = (ctx: ViewContext) => `https://creativecommons.org/licenses/by/4.0/deed.${ctx.locale}`;
 
 function DirectoryFilters({ ctx, filters, errors }: { ctx: ViewContext; filters: DirectoryFilterValues; errors: FieldErrors | undefined }) {
   const t = ctx.t;
@@ -82,19 +87,26 @@ function DirectoryFilters({ ctx, filters, errors }: { ctx: ViewContext; filters:
 }
 
 /** The directory page; with `errors` it shows the filters to fix instead of results. */
-export function DirectoryPage({ ctx, filters, result, errors, canManage }: DirectoryPageProps) {
+export function DirectoryPage({ ctx, filters, result, errors, canManage, canImport }: DirectoryPageProps) {
   const t = ctx.t;
   return (
     <Layout ctx={ctx} title={t('directory.title')} wide hasErrors={!!errors}>
       <ErrorSummary ctx={ctx} errors={errors} />
       <h1>{t('directory.title')}</h1>
       <p class="lead two-thirds">{t('directory.lead')}</p>
-      {canManage ? (
-        <p>
-          <ButtonLink href={ctx.href('/organisations/new')} variant="secondary">
-            {t('directory.new')}
-          </ButtonLink>
-        </p>
+      {canManage || canImport ? (
+        <ButtonGroup>
+          {canManage ? (
+            <ButtonLink href={ctx.href('/organisations/new')} variant="secondary">
+              {t('directory.new')}
+            </ButtonLink>
+          ) : null}
+          {canImport ? (
+            <ButtonLink href={ctx.href('/organisations/import')} variant="secondary">
+              {t('directory.import')}
+            </ButtonLink>
+          ) : null}
+        </ButtonGroup>
       ) : null}
       <DirectoryFilters ctx={ctx} filters={filters} errors={errors} />
       {result ? <DirectoryResults ctx={ctx} filters={filters} result={result} /> : null}
@@ -120,6 +132,25 @@ function ParentLinks({ ctx, row }: { ctx: ViewContext; row: DirectoryRow }) {
         </>
       ))}
     </span>
+  );
+}
+
+/** Every organisation the filters select (all pages) as a CSV file, and the terms of reuse. */
+function Download({ ctx, filters, total }: { ctx: ViewContext; filters: DirectoryFilterValues; total: number }) {
+  const t = ctx.t;
+  return (
+    <section aria-labelledby="directory-download">
+      <h2 id="directory-download">{t('directory.export.title')}</h2>
+      <p>
+        <a href={ctx.href(`/organisations/export.csv${queryString({ ...filters })}`)}>{t('directory.export.link', { count: total })}</a>
+      </p>
+      <p class="text-soft">
+        {t('directory.export.licence')}{' '}
+        <a href={licenceUrl(ctx)} rel="license">
+          {t('directory.export.licence_name')}
+        </a>
+      </p>
+    </section>
   );
 }
 
@@ -180,6 +211,7 @@ function DirectoryResults({ ctx, filters, result }: { ctx: ViewContext; filters:
         hasNext={result.page < result.totalPages}
         hrefFor={(page) => ctx.href(`/organisations${queryString({ ...filters, page: page > 1 ? page : undefined })}`)}
       />
+      <Download ctx={ctx} filters={filters} total={result.total} />
     </>
   );
 }
