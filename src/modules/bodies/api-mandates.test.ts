@@ -93,6 +93,19 @@ describe('POST /bodies/{id}/mandates', () => {
     expect(response.status).toBe(201);
     expect(response.headers.get('location')).toBe(`/api/v1/mandates/${String(response.body.id)}`);
     expect(response.body).toMatchObject({ body_id: String(PLENARY.id), person_id: String(person.id), organisation_short_name: 'FED-api', college: 'entity', role: 'member', ends_on: null, active: true });
+    // Location names a readable address, public like every mandate.
+    const read = await call('GET', (response.headers.get('location') ?? '').replace(/^\/api\/v1/, ''));
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual(response.body);
+  });
+
+  it('reads one mandate by id (public), 404 for an unknown one, 422 for one that is not a number', async () => {
+    const ended = await seat(app, { body_id: PLENARY.id, person_id: (await app.createUser({ name: 'Marta Llegida' })).id, starts_on: '2020-01-01', ends_on: '2021-01-01' });
+    const read = await call('GET', `/mandates/${ended}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id: String(ended), person_name: 'Marta Llegida', ends_on: '2021-01-01', active: false });
+    expect((await call('GET', '/mandates/99999999')).status).toBe(404);
+    expect((await call('GET', '/mandates/abc')).status).toBe(422);
   });
 
   it('refuses a third delegate with 409 naming the rule and the seat holders, and changes nothing', async () => {
@@ -175,6 +188,7 @@ describe('the OpenAPI document', () => {
     expect(document.paths['/bodies/{id}/mandates']?.get?.tags).toEqual(['Bodies']);
     expect(document.paths['/bodies/{id}/mandates']?.post?.tags).toEqual(['Bodies']);
     expect(document.paths['/mandates/{id}']?.patch?.tags).toEqual(['Bodies']);
+    expect(document.paths['/mandates/{id}']?.get?.tags).toEqual(['Bodies']);
     expect(document.paths['/people/{id}']?.get?.tags).toEqual(['Bodies']);
   });
 });

@@ -2,7 +2,8 @@
  * Mandates in the JSON API: `GET /bodies/{id}/mandates` (public record; `active` filter, cursor
  * pages), `POST /bodies/{id}/mandates` (the secretariat, or a working group's coordinators:
  * 409 when a rule refuses, naming it — e.g. the seats per representative entity and who holds
- * them) and `PATCH /mandates/{id}` (to end one: `ends_on`, `end_reason`).
+ * them), `GET /mandates/{id}` (one, public: where `Location` points) and `PATCH /mandates/{id}`
+ * (to end one: `ends_on`, `end_reason`).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
@@ -197,6 +198,21 @@ const addRoute = createRoute({
   },
 });
 
+const readRoute = createRoute({
+  method: 'get',
+  path: '/mandates/{id}',
+  operationId: 'getMandate',
+  tags: ['Bodies'],
+  summary: 'One mandate',
+  description: 'A mandate by id: public record, current or past. A new mandate\'s `Location` points here.',
+  request: { params: mandateParamSchema },
+  responses: {
+    200: { description: 'The mandate.', content: { 'application/json': { schema: MandateSchema } } },
+    404: problemResponse('No mandate has this id.'),
+    422: problemResponse('The id is not a number.'),
+  },
+});
+
 const endRoute = createRoute({
   method: 'patch',
   path: '/mandates/{id}',
@@ -255,6 +271,18 @@ export const mandatesApiRoutes: RouteDef[] = [
       const mandateId = await addMandate(scopeOf(c), { ...input, body_id: body.id, organisation_id: input.organisation_id ?? null, ends_on: input.ends_on ?? null });
       c.header('Location', `/api/v1/mandates/${mandateId}`);
       return c.json(await presentById(c, mandateId), 201);
+    },
+  },
+  {
+    kind: 'api',
+    method: 'GET',
+    path: '/mandates/{id}',
+    policy: publicAccess,
+    sample: { id: '1' },
+    openapi: readRoute,
+    handler: async (c) => {
+      const { id } = c.req.valid('param' as never) as z.infer<typeof mandateParamSchema>;
+      return c.json(await presentById(c, Number(id)), 200);
     },
   },
   {
