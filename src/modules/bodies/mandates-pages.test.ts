@@ -150,6 +150,21 @@ describe('adding a mandate', () => {
     expect(held).toHaveLength(2);
   });
 
+  it('shows a refusal about the person beside the person, where the error summary links', async () => {
+    const person = await app.createUser({ name: 'Oriol Repetit' });
+    await seat(app, { body_id: PLENARY.id, person_id: person.id, college: 'trajectory', starts_on: '2024-01-01' });
+    const response = await admin.post('/ca/bodies/ambit-participat/mandates/new', {
+      person_id: String(person.id), college: 'expert', organisation_id: '', role: 'member', starts_on: '2025-02-01', ends_on: '',
+    });
+    expect(response.status).toBe(409);
+    const html = await response.text();
+    expect(html).toContain('href="#field-person_id"');
+    const field = /<div id="field-person_id"[^>]*>([\s\S]*?)<\/dl>/.exec(html)?.[1] ?? '';
+    expect(textOf(field)).toContain('Oriol Repetit ja té un mandat');
+    expect(textOf(field)).toContain('Oriol Repetit');
+    expect(html).toMatch(/<input[^>]*value="expert"[^>]*checked/);
+  });
+
   it('shows each invalid field beside its field (422)', async () => {
     const person = await app.createUser({ name: 'Vicenç Errors' });
     const response = await admin.post('/ca/bodies/ambit-participat/mandates/new', { person_id: String(person.id), college: '', organisation_id: '', role: 'member', starts_on: '2025-13-01', ends_on: '' });

@@ -111,7 +111,15 @@ export function MandateFormPage({ ctx, body, person, values, organisations, orgQ
       <ErrorSummary ctx={ctx} errors={errors} />
       <BodyCaption ctx={ctx} body={body} />
       <h1>{t('mandates.new.title')}</h1>
-      <div id="field-person_id">
+      {/* The person is chosen in step one; a refusal about them (already sits there, account
+          disabled) is shown here, where the error summary's link lands. */}
+      <div id="field-person_id" tabindex={-1} class={errors?.person_id ? 'field field--error' : undefined}>
+        {errors?.person_id ? (
+          <p class="error-message" id="field-person_id-error">
+            <span class="visually-hidden">{t('ui.error.prefix')} </span>
+            {errors.person_id}
+          </p>
+        ) : null}
         <SummaryList
           rows={[{
             key: t('mandates.new.form.person'),
