@@ -93,9 +93,13 @@ describe('the export', () => {
     expect(await names('?q=ninguna')).toEqual([]);
   });
 
-  it('answers a wrong filter with the directory message, in the page language', async () => {
-    const response = await app.agent().get('/en/organisations/export.csv?level=9');
+  it('answers a wrong filter with the directory page saying which filter and how to fix it, in the page language', async () => {
+    const response = await app.agent().get('/en/organisations/export.csv?level=9&q=exportada');
     expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await response.text();
+    expect(html).toContain('<a href="#field-level">Choose a level from the list.</a>');
+    expect(html).toContain('value="exportada"');
   });
 
   it('imports back as unchanged, formula-looking cells included', async () => {

@@ -12,6 +12,7 @@ import { MAX_CSV_BYTES } from './csv-import-read.js';
 import { organisationFilterOf, parseDirectoryQuery } from './directory.js';
 import type { OrganisationFilter } from './listings.js';
 import { importOrganisationsPolicy, viewDirectory } from './policies.js';
+import { directoryPage } from './routes.js';
 import { todayInBarcelona } from './schema.js';
 import { ImportPage, type ImportOptionValues } from './views/import.js';
 
@@ -48,10 +49,6 @@ function statusOf(report: ImportReport): 200 | 422 {
   return importRefused(report) ? 422 : 200;
 }
 
-/** The directory's filters of the query string, as the list query takes them (422 for a wrong one). */
-function exportFilterOf(c: AppContext): OrganisationFilter {
-  return organisationFilterOf(parseDirectoryQuery(c.req.query(), c.get('locale')));
-}
 
 export const csvRoutes: RouteDef[] = [
   {
@@ -90,7 +87,15 @@ export const csvRoutes: RouteDef[] = [
     path: '/organisations/export.csv',
     policy: viewDirectory,
     handler: async (c) => {
-      const csv = await exportOrganisationsCsv(c.get('services').database.db, exportFilterOf(c));
+      let filter: OrganisationFilter;
+      try {
+        filter = organisationFilterOf(parseDirectoryQuery(c.req.query(), c.get('locale')));
+      } catch (error) {
+        // A filter it cannot take (a link edited by hand): the directory says which and how to fix it.
+        if (isAppError(error, 'validation_failed')) return directoryPage(c);
+        throw error;
+      }
+      const csv = await exportOrganisationsCsv(c.get('services').database.db, filter);
       return c.body(csv, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="organisations-${todayInBarcelona()}.csv"`,

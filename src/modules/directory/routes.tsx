@@ -63,6 +63,25 @@ async function renderForm(c: AppContext, values: OrganisationFormValues, options
   return c.html(<OrganisationFormPage ctx={viewContext(c)} values={values} parentOptions={parentOptions} errors={options.errors} editing={options.editing} />, options.status ?? 200);
 }
 
+/**
+ * The directory for the query string's filters, or (422) the filter form with what is wrong in
+ * them: the directory page, and the CSV export's answer to filters it cannot take.
+ */
+export async function directoryPage(c: AppContext) {
+  const ctx = viewContext(c);
+  const raw = c.req.query();
+  const filters = filterValuesOf(raw);
+  const may = { canManage: allows(manageOrganisations, c.get('actor'), undefined), canImport: allows(importOrganisationsPolicy, c.get('actor'), undefined) };
+  try {
+    const query = parseDirectoryQuery(raw, ctx.locale);
+    const result = await findDirectoryPage(db(c), query);
+    return c.html(<DirectoryPage ctx={ctx} filters={filters} result={result} {...may} />);
+  } catch (error) {
+    if (!isAppError(error, 'validation_failed')) throw error;
+    return c.html(<DirectoryPage ctx={ctx} filters={filters} errors={error.fields} {...may} />, 422);
+  }
+}
+
 // Samples: organisation 1 exists only where the demo or a test made it; the route × persona
 // test reads a 404 for it as "allowed", and its empty posts are refused before anything changes.
 export const directoryRoutes: RouteDef[] = [
@@ -72,20 +91,7 @@ export const directoryRoutes: RouteDef[] = [
     path: '/organisations',
     policy: viewDirectory,
     cacheTags: ['organisations'],
-    handler: async (c) => {
-      const ctx = viewContext(c);
-      const raw = c.req.query();
-      const filters = filterValuesOf(raw);
-      const may = { canManage: allows(manageOrganisations, c.get('actor'), undefined), canImport: allows(importOrganisationsPolicy, c.get('actor'), undefined) };
-      try {
-        const query = parseDirectoryQuery(raw, ctx.locale);
-        const result = await findDirectoryPage(db(c), query);
-        return c.html(<DirectoryPage ctx={ctx} filters={filters} result={result} {...may} />);
-      } catch (error) {
-        if (!isAppError(error, 'validation_failed')) throw error;
-        return c.html(<DirectoryPage ctx={ctx} filters={filters} errors={error.fields} {...may} />, 422);
-      }
-    },
+    handler: directoryPage,
   },
   {
     kind: 'page',
