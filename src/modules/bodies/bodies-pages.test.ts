@@ -309,6 +309,16 @@ describe("a working group's page in each state", () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
+  it("names an entity's member its delegate, as the profile and the mandates page do", async () => {
+    const group = await insertGroup(db(), { state: 'active' });
+    const coop = await insertOrganisation(db(), { short_name: 'COOP-rol', level: 1 });
+    await insertMandate(db(), { body_id: group.id, person_id: await insertPerson(db(), 'Carla Delegada'), organisation_id: coop.id, college: 'entity' });
+    await insertMandate(db(), { body_id: group.id, person_id: await insertPerson(db(), 'Dídac Individual'), college: 'trajectory' });
+    const members = section(await visit(app.agent(), `/ca/bodies/${group.slug}`), 'members').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(members).toContain('Carla Delegada Persona delegada Entitats COOP-rol');
+    expect(members).toContain('Dídac Individual Membre Persones amb trajectòria A títol individual');
+  });
+
   it('with nobody in it yet', async () => {
     const group = await insertGroup(db(), { state: 'active' });
     const html = await visit(app.agent(), `/ca/bodies/${group.slug}`);

@@ -13,7 +13,7 @@ import { CHARTER_PARTS } from '../edit-body.js';
 import type { MandateView } from '../mandates.js';
 import { COLLEGES, type College } from '../tables.js';
 import { bodiesCrumbs, BodyStateTag, Day, WorkingGroupsTable } from './body-parts.js';
-import { CompositionWarnings } from './mandate-parts.js';
+import { CompositionWarnings, roleText } from './mandate-parts.js';
 
 /** "A, B i C" in the page's language. */
 function listOf(ctx: ViewContext, items: readonly string[]): string {
@@ -215,7 +215,8 @@ function Organisation({ ctx, mandate }: { ctx: ViewContext; mandate: MandateView
 function memberCells(ctx: ViewContext, mandate: MandateView) {
   return [
     <a href={ctx.href(`/people/${mandate.person_id}`)}>{mandate.person_name}</a>,
-    ctx.t(`mandates.roles.${mandate.role}`),
+    // An entity's member is its delegate, as everywhere mandates are named.
+    roleText(ctx, mandate, { withOrganisation: false }),
     ctx.t(`mandates.colleges.${mandate.college}`),
     <Organisation ctx={ctx} mandate={mandate} />,
   ];
