@@ -37,7 +37,7 @@ const transitionRoute = createRoute({
   operationId: 'transitionWorkingGroup',
   tags: ['Bodies'],
   summary: "Move a working group through its life",
-  description: 'Approve (`active`) or decline (`declined`, with a reason) a proposed group; move an active group to `closing` (with a reason); close a closing group (`closed`) once its final report exists. Each step is a recorded, public decision.',
+  description: 'Approve (`active`) or decline (`declined`, with a reason) a proposed group; move an active group to `closing` (with a reason; its pending join requests are declined and their authors e-mailed); close a closing group (`closed`) once its final report exists. Each step is a recorded, public decision.',
   security: [{ bearer: [] }],
   request: { params: BodyRefParam, body: { required: true, content: { 'application/json': { schema: TransitionInputSchema } } } },
   responses: {

@@ -1,7 +1,8 @@
 /**
- * The end of a working group's life: it moves to `closing` (its final report is then due), and,
- * once that report is in, to `closed`. A closed group is frozen — nobody joins, reports or sits
- * in it any more — and its pages stay readable: its charter, reports and decisions are record.
+ * The end of a working group's life: it moves to `closing` (its final report is then due, and
+ * nobody joins any more), and, once that report is in, to `closed`. A closed group is frozen —
+ * nobody joins, reports or sits in it any more — and its pages stay readable: its charter,
+ * reports and decisions are record.
  */
 import { defineCommand } from '../../kernel/commands.js';
 import { AppError } from '../../kernel/errors.js';
@@ -12,12 +13,15 @@ import { loadLockedGroup, spaceToday } from './groups.js';
 import { closeGroup, startClosing } from './policies.js';
 import { closeSchema } from './schema.js';
 import { hasFinalReport } from './reports-store.js';
+import { declinePendingRequests } from './requests-store.js';
 import { coordinatorIds, endActiveMandates, insertDecision, updateGroup, type GroupRow } from './store.js';
 
 /**
  * Moves an active group to `closing`, with a reason: the steering group, the group's
  * coordinators or administrators. 409 from any other state. The coordinators are e-mailed that
- * the final report is now due. Audited (public).
+ * the final report is now due. Requests to join still pending can no longer be accepted, so
+ * they are declined, and each person who asked is told why. Audited (public, with the ids of
+ * the declined requests and nothing of who made them).
  */
 export const moveToClosing = defineCommand({
   name: 'workgroups.start_closing',
@@ -32,12 +36,14 @@ export const moveToClosing = defineCommand({
     if (input.reason === '') throw fieldError('reason', 'workgroups.errors.closing_reason_required', locale);
     const updated = await updateGroup(tx.trx, group.id, { state: 'closing' });
     await insertDecision(tx.trx, { body_id: group.id, action: 'closing', reason: input.reason, decided_by: actor?.id ?? null });
+    const declined = await declinePendingRequests(tx.trx, group.id, actor?.id ?? null, translate('ca', 'workgroups.close.request_decline_reason'));
+    for (const request of declined) tx.emit({ type: 'workgroups.join_declined', payload: { body_id: group.id, id: request.id } });
     await tx.audit({
       action: 'workgroups.start_closing',
       subjectType: 'body',
       subjectId: group.id,
       before: { state: group.state },
-      after: { state: 'closing', reason: input.reason },
+      after: { state: 'closing', reason: input.reason, declined_join_request_ids: declined.map((request) => request.id) },
       visibility: 'public',
     });
     tx.emit({ type: 'workgroups.closing', tags: ['bodies'], payload: { body_id: group.id } });
@@ -45,6 +51,10 @@ export const moveToClosing = defineCommand({
     await mailPeople(tx.trx, tx.scope.services, coordinators, 'closing', {
       params: (to) => ({ group: groupName(group.name, to), reason: input.reason, sunset: group.sunset_on ? spokenDate(group.sunset_on, to) : '' }),
       path: `/bodies/${group.slug}/reports/new`,
+    });
+    await mailPeople(tx.trx, tx.scope.services, declined.map((request) => request.person_id), 'join_closed', {
+      params: (to) => ({ group: groupName(group.name, to) }),
+      path: `/bodies/${group.slug}`,
     });
     return updated;
   },

@@ -17,6 +17,7 @@ export type WorkgroupEmail =
   | 'join_requested'
   | 'join_accepted'
   | 'join_declined'
+  | 'join_closed'
   | 'sunset_reminder'
   | 'closing'
   | 'final_report';

@@ -271,12 +271,23 @@ describe('a working group from proposal to closing', () => {
     expect(extended).toMatchObject({ action: 'extended', reason: 'Cal més temps', sunset_before: before, sunset_after: addDays(today, 300) });
   });
 
-  it('moves to closing at its coordinator\'s request; then nobody joins and the final report is due', async () => {
+  it('moves to closing at its coordinator\'s request; then nobody joins, a pending request is declined with word to its author, and the final report is due', async () => {
+    const waiting = await person(app, { name: 'Víctor Espera', locale: 'es' });
+    expect((await waiting.browser.post(`/ca/bodies/${slug}/join`, { as: 'individual', statement: 'Encara hi arribo' })).status).toBe(303);
+    const pendingRequest = async () => app.services.database.db.selectFrom('join_requests').selectAll().where('person_id', '=', waiting.user.id).executeTakeFirstOrThrow();
+
     const noReason = await proposer.browser.post(`/ca/bodies/${slug}/close`, { step: 'closing', reason: '' });
     expect(noReason.status).toBe(422);
+    expect((await pendingRequest()).state).toBe('pending');
     const response = await proposer.browser.post(`/ca/bodies/${slug}/close`, { step: 'closing', reason: 'Objectius complerts' });
     expect(response.status).toBe(303);
     expect((await groupRow(app, slug)).state).toBe('closing');
+
+    expect(await pendingRequest()).toMatchObject({ state: 'declined', decided_by: proposer.user.id, decision_reason: 'El grup ha entrat en tancament.' });
+    const told = await mailsTo(app, waiting.user.email);
+    expect(told.at(-1)).toMatchObject({ locale: 'es', subject: 'Tu petición para entrar en Economía de los cuidados' });
+    expect(told.at(-1)?.text_body).toContain(`http://localhost/es/bodies/${slug}\n`);
+    expect(await pageText(await proposer.browser.get(`/ca/bodies/${slug}/join-requests`))).toContain('No hi ha cap petició pendent');
 
     const outsider = await person(app, { name: 'Tard Arribada' });
     const join = await outsider.browser.post(`/ca/bodies/${slug}/join`, { as: 'individual', statement: 'Hola' });

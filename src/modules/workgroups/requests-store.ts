@@ -101,6 +101,21 @@ export async function settleJoinRequest(
     .execute();
 }
 
+/**
+ * Declines every pending request of the group at once (the group stopped taking people), with
+ * the reason recorded; returns who had asked, by request.
+ */
+export async function declinePendingRequests(trx: Trx, bodyId: number, decidedBy: number | null, reason: string): Promise<Array<{ id: number; person_id: number }>> {
+  const rows = await trx
+    .updateTable('join_requests')
+    .set({ state: 'declined', decided_by: decidedBy, decided_at: new Date(), decision_reason: reason })
+    .where('body_id', '=', bodyId)
+    .where('state', '=', 'pending')
+    .returning(['id', 'person_id'])
+    .execute();
+  return rows.map((r) => ({ id: int(r.id), person_id: int(r.person_id) })).sort((a, b) => a.id - b.id);
+}
+
 /** Every join request of a person, oldest first, with the group it was for: their personal data. */
 export async function joinRequestsOf(db: Queryable, personId: number) {
   const rows = await db
