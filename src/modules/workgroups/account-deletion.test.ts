@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { spaceToday } from './groups.js';
 import { pageText, person, proposalForm, seatInSteering, slugFrom, type Person } from './test-support.js';
 
 let app: TestApp;
@@ -91,5 +92,27 @@ describe('deleting an account, for the working groups', () => {
     expect(audit.subject_id).toBe(String(leaver.user.id));
     expect(JSON.stringify(audit)).not.toContain('projecte de cures');
     expect(JSON.stringify(audit)).toContain(String(requests[0]?.id));
+  });
+});
+
+describe('a report filed by someone who then deletes their account', () => {
+  it('shows them under their pseudonym at once, though visitors\' pages are cached', async () => {
+    // As the server does: the render cache listens to the commands' events.
+    const stop = app.built.renderCache.start();
+    try {
+      const today = spaceToday();
+      const filed = await coordinator.browser.post(`/ca/bodies/${joinedSlug}/reports/new`, { kind: 'periodic', period_start: today, period_end: today, progress: 'Primer butlletí enviat' });
+      expect(filed.status).toBe(303);
+      const visitor = app.agent();
+      expect(await pageText(await visitor.get(`/ca/bodies/${joinedSlug}/reports`))).toContain('Presentat per Carla Coordina');
+
+      expect((await coordinator.browser.post('/ca/account/delete', { password: coordinator.user.password })).status).toBe(303);
+      const after = await pageText(await visitor.get(`/ca/bodies/${joinedSlug}/reports`));
+      expect(after).toContain('Primer butlletí enviat');
+      expect(after).not.toContain('Carla Coordina');
+      expect(after).toMatch(/Presentat per Persona eliminada [0-9A-F]{4}/);
+    } finally {
+      stop();
+    }
   });
 });

@@ -39,7 +39,8 @@ export const reportRoutes: RouteDef[] = [
     path: '/bodies/:slug/reports',
     policy: readGroup,
     sample: { slug: 'grup-motor' },
-    cacheTags: ['bodies'],
+    // The group's state and reports (bodies), and the names of who filed them (people).
+    cacheTags: ['bodies', 'people'],
     handler: async (c) => {
       const db = c.get('services').database.db;
       const group = await groupBySlug(db, c.req.param('slug'));
