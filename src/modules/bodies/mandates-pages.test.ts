@@ -191,6 +191,17 @@ describe('ending a mandate', () => {
     expect((await admin.get(`/ca/bodies/ambit-participat/mandates/${id}/end`)).status).toBe(409);
   });
 
+  it('says when an end set for a later day will take effect, and keeps the person among the current members until then', async () => {
+    const person = await app.createUser({ name: 'Àlex Futur' });
+    const id = await seat(app, { body_id: PLENARY.id, person_id: person.id, starts_on: '2022-01-01' });
+    const response = await admin.post(`/ca/bodies/ambit-participat/mandates/${id}/end`, { ends_on: '2099-01-01', end_reason: '' });
+    expect(response.status).toBe(303);
+    const list = textOf(await (await admin.get('/ca/bodies/ambit-participat/mandates')).text());
+    expect(list).toContain("S'ha programat el final del mandat d'Àlex Futur: a partir del dijous, 1 de gener del 2099 ja no serà a l'òrgan Àmbit Participat.");
+    expect(list).not.toContain("S'ha finalitzat el mandat d'Àlex Futur");
+    expect(list.slice(0, list.indexOf('Historial'))).toContain('Àlex Futur');
+  });
+
   it('answers 404 for a mandate of another body', async () => {
     const id = await seat(app, { body_id: STEERING.id, person_id: (await app.createUser({ name: 'Yago Motor' })).id });
     expect((await admin.get(`/ca/bodies/ambit-participat/mandates/${id}/end`)).status).toBe(404);

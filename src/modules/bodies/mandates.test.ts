@@ -165,7 +165,7 @@ describe('who sits for what', () => {
     const entity = await makeOrganisation(app, { short_name: 'ENT-ind' });
     const p = await person('Teo Ribas');
     const error = await refusal(addMandate(scopeAs(app, admin), { body_id: PLENARY.id, person_id: p.id, organisation_id: entity.id, college: 'trajectory', role: 'member', starts_on: '2025-01-01' }));
-    expect(error.fields.organisation_id).toBe('El col·legi «Persones amb trajectòria» seu a títol individual: no triïs cap entitat.');
+    expect(error.fields.organisation_id).toBe("Al col·legi «Persones amb trajectòria» s'hi seu a títol individual, sense cap entitat.");
     await addMandate(scopeAs(app, admin), { body_id: PLENARY.id, person_id: p.id, organisation_id: null, college: 'non_articulated', role: 'member', starts_on: '2025-01-01' });
   });
 

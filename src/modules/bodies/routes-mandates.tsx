@@ -211,7 +211,10 @@ async function endMandateFromForm(c: AppContext) {
     }
     return c.html(<EndMandatePage ctx={ctx} body={body} mandate={mandate} values={values} errors={error.fields} />, 422);
   }
-  setFlash(c, 'success', 'mandates.end.done', { person: mandate.person_name, body: pickTranslation(body.name, c.get('locale')).text });
+  const params = { person: mandate.person_name, body: pickTranslation(body.name, c.get('locale')).text };
+  // An end set for a later day is planned, not done: the person still sits until then.
+  if (values.ends_on > spaceToday()) setFlash(c, 'success', 'mandates.end.planned', { ...params, date: viewContext(c).formatDate(values.ends_on, 'long') });
+  else setFlash(c, 'success', 'mandates.end.done', params);
   return c.redirect(`/${c.get('locale')}/bodies/${body.slug}/mandates`, 303);
 }
 
