@@ -13,7 +13,8 @@ import { stableStringify } from '../../kernel/stable-json.js';
 import type { CsvColumn } from './csv-export.js';
 import { message, type Localized } from './csv-import-read.js';
 import type { RowProblem, RowReading, RowValues } from './csv-import-rows.js';
-import type { OrganisationColumns, StoredOrganisation } from './csv-import-store.js';
+import type { StoredOrganisation } from './csv-import-store.js';
+import type { OrganisationColumns } from './store.js';
 import { linkProblemMessage, memberOfProblems, type LinkCandidate } from './rules.js';
 import { compactTranslatable, crossFieldProblems, orderedFamilies } from './schema.js';
 

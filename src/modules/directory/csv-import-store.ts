@@ -8,16 +8,11 @@ import { sql } from 'kysely';
 import type { Queryable, Trx } from '../../db/types.js';
 import type { Translatable } from '../../kernel/i18n/translatable.js';
 import type { LinkCandidate } from './rules.js';
+import type { OrganisationColumns } from './store.js';
 import type { OrganisationKind, OrganisationLevel } from './tables.js';
 
 /** An organisation as the import compares it with a row: every column the file can set, and its links. */
-export interface StoredOrganisation extends LinkCandidate {
-  families: string[];
-  representative_since: string | null;
-  district: string | null;
-  website: string | null;
-  description: Translatable | null;
-  external_id: string | null;
+export interface StoredOrganisation extends LinkCandidate, Omit<OrganisationColumns, keyof LinkCandidate> {
   /** `teixit_fold` of name and short name: how the import tells organisations apart. */
   folded_name: string;
   folded_short_name: string;
@@ -119,20 +114,6 @@ export async function findLinksAround(db: Queryable, ids: readonly number[]): Pr
     level: level(row[`${prefix}_level`]),
   });
   return result.rows.map((row) => ({ child: end(row, 'c'), parent: end(row, 'p') }));
-}
-
-/** The columns the import writes. */
-export interface OrganisationColumns {
-  name: string;
-  short_name: string;
-  kind: OrganisationKind;
-  level: OrganisationLevel | null;
-  families: string[];
-  representative_since: string | null;
-  district: string | null;
-  website: string | null;
-  description: Translatable | null;
-  external_id: string | null;
 }
 
 const RECORD_TYPE = sql`name text, short_name text, kind text, level smallint, families text[], representative_since date,

@@ -9,8 +9,8 @@ import type { Translatable } from '../../kernel/i18n/translatable.js';
 import type { LinkCandidate } from './rules.js';
 import type { OrganisationKind, OrganisationLevel } from './tables.js';
 
-export interface OrganisationRow {
-  id: number;
+/** Every stored column of an organisation a person or a file sets. */
+export interface OrganisationColumns {
   name: string;
   short_name: string;
   kind: OrganisationKind;
@@ -21,6 +21,10 @@ export interface OrganisationRow {
   website: string | null;
   description: Translatable | null;
   external_id: string | null;
+}
+
+export interface OrganisationRow extends OrganisationColumns {
+  id: number;
   created_at: Date;
   updated_at: Date;
 }
@@ -28,18 +32,9 @@ export interface OrganisationRow {
 /** An organisation with the ids of the organisations it is a member of. */
 export type OrganisationWithParents = OrganisationRow & { member_of: number[] };
 
-export interface NewOrganisation {
-  name: string;
-  short_name: string;
-  kind: OrganisationKind;
-  level: OrganisationLevel | null;
-  families: string[];
-  representative_since: string | null;
-  district?: string | null;
-  website?: string | null;
-  description?: Translatable | null;
-  external_id?: string | null;
-}
+/** A new organisation: the optional columns may be left out. */
+export type NewOrganisation = Omit<OrganisationColumns, OptionalColumn> & Partial<Pick<OrganisationColumns, OptionalColumn>>;
+type OptionalColumn = 'district' | 'website' | 'description' | 'external_id';
 
 /**
  * Inserts the organisations whose short name is not taken yet, in one statement, and leaves
@@ -49,20 +44,7 @@ export async function insertMissingOrganisations(trx: Queryable, organisations: 
   if (organisations.length === 0) return new Map();
   await trx
     .insertInto('organisations')
-    .values(
-      organisations.map((o) => ({
-        name: o.name,
-        short_name: o.short_name,
-        kind: o.kind,
-        level: o.level,
-        families: o.families,
-        representative_since: o.representative_since,
-        district: o.district ?? null,
-        website: o.website ?? null,
-        description: o.description ? JSON.stringify(o.description) : null,
-        external_id: o.external_id ?? null,
-      })),
-    )
+    .values(organisations.map((o) => ({ ...columnsOf(o), external_id: o.external_id ?? null })))
     .onConflict((oc) => oc.column('short_name').doNothing())
     .execute();
   return findOrganisationIdsByShortName(trx, organisations.map((o) => o.short_name));
@@ -85,14 +67,15 @@ export async function insertMissingOrganisationLinks(trx: Queryable, links: Read
     .execute();
 }
 
+/** The member_of ids of an organisation, as one column of a select. */
+const memberOfColumn = sql<number[]>`coalesce((SELECT array_agg(l.parent_id ORDER BY l.parent_id) FROM organisation_links l WHERE l.child_id = o.id), '{}')`;
+
 /** Every organisation by level (highest first) and name, each with its member_of ids, in one query. */
 export async function listOrganisations(db: Queryable): Promise<OrganisationWithParents[]> {
   const rows = await db
     .selectFrom('organisations as o')
     .selectAll('o')
-    .select(
-      sql<number[]>`coalesce((SELECT array_agg(l.parent_id ORDER BY l.parent_id) FROM organisation_links l WHERE l.child_id = o.id), '{}')`.as('member_of'),
-    )
+    .select(memberOfColumn.as('member_of'))
     .orderBy(sql`o.level DESC NULLS FIRST`)
     .orderBy(sql`lower(o.name)`)
     .execute();
@@ -107,9 +90,6 @@ export function toOrganisationRow(row: Record<string, unknown>): OrganisationRow
     level: row.level === null ? null : (Number(row.level) as OrganisationLevel),
   };
 }
-
-/** The member_of ids of an organisation, as one column of a select. */
-const memberOfColumn = sql<number[]>`coalesce((SELECT array_agg(l.parent_id ORDER BY l.parent_id) FROM organisation_links l WHERE l.child_id = o.id), '{}')`;
 
 /** One organisation with its member_of ids, or undefined. */
 export async function findOrganisation(db: Queryable, id: number): Promise<OrganisationWithParents | undefined> {
