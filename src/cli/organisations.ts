@@ -1,7 +1,7 @@
 /**
- * `teixit organisations import FILE.csv`: the directory's CSV import (the same checks, report
- * and audit entry as the import page), for a registry too big for a browser upload or a script
- * run on a schedule. The audit entry names "cli" as its actor.
+ * `teixit organisations import FILE.csv`: the directory's CSV import (the same checks, limits —
+ * 5 MB and 20,000 rows a file —, report and audit entry as the import page), for a script run on
+ * a schedule or a server with no browser at hand. The audit entry names "cli" as its actor.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,7 +10,16 @@ import { isAppError } from '../kernel/errors.js';
 import { bumpGenerations } from '../kernel/http/render-cache-store.js';
 import { isLocale, translate, type Locale } from '../kernel/i18n/index.js';
 import type { Services } from '../kernel/services.js';
-import { importInTransaction, importRefused, outcomeOf, readImportFile, type ImportOptions, type ImportReport } from '../modules/directory/csv-import.js';
+import {
+  countsAreWhatWouldHappen,
+  importInTransaction,
+  importRefused,
+  outcomeOf,
+  readImportFile,
+  reportCounts,
+  type ImportOptions,
+  type ImportReport,
+} from '../modules/directory/csv-import.js';
 import { EXIT, fail, parseOptions, terminal, withServices, type CliOutput } from './io.js';
 import type { CliCommand } from './index.js';
 
@@ -31,20 +40,12 @@ Exits with 0 when the file was imported (or checked), 1 when nothing was importe
 /** The report as plain lines: the outcome, the counts, and each row with problems. */
 export function reportLines(report: ImportReport, locale: Locale): string[] {
   const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
-  const { plan } = report;
   const outcome = outcomeOf(report);
-  const counts = {
-    created: plan.created.length,
-    updated: plan.updated.length,
-    unchanged: plan.unchanged.length,
-    rejected: plan.rejected.length,
-    valid: plan.created.length + plan.updated.length + plan.unchanged.length,
-    count: plan.rejected.length,
-  };
+  const counts = reportCounts(report);
   const lines = [`${t(`directory_csv.report.outcome.${outcome}.title`)}. ${t(`directory_csv.report.outcome.${outcome}.body`, counts)}`];
   if (outcome === 'applied' && counts.rejected > 0) lines.push(t('directory_csv.report.outcome.applied.skipped', counts));
   if (outcome === 'checked' && counts.rejected > 0) lines.push(t('directory_csv.report.outcome.checked.problems', counts));
-  const would = ['checked', 'stopped', 'nothing_valid'].includes(outcome) ? '_would' : '';
+  const would = countsAreWhatWouldHappen(report) ? '_would' : '';
   lines.push(
     [
       `${t('directory_csv.report.rows')}: ${report.rows}`,
@@ -54,7 +55,7 @@ export function reportLines(report: ImportReport, locale: Locale): string[] {
       `${t('directory_csv.report.rejected')}: ${counts.rejected}`,
     ].join(' · '),
   );
-  for (const row of plan.rejected) {
+  for (const row of report.plan.rejected) {
     const who = row.short_name && row.short_name !== row.name ? `${row.name} (${row.short_name})` : row.name || row.short_name;
     lines.push(`  ${t('directory_csv.report.line')} ${row.line}${who ? ` · ${who}` : ''}`);
     for (const problem of row.problems) lines.push(`    - ${problem.column ? `${problem.column}: ` : ''}${problem.text(locale)}`);

@@ -214,6 +214,23 @@ export function outcomeOf(report: ImportReport): ImportOutcome {
 /** Rows with problems stopped the import: nothing changed, and the person has something to fix. */
 export const importRefused = (report: ImportReport): boolean => ['stopped', 'nothing_valid'].includes(outcomeOf(report));
 
+/** Nothing was written though rows could be: the counts tell what the import would do ("would be created"). */
+export const countsAreWhatWouldHappen = (report: ImportReport): boolean => ['checked', 'stopped', 'nothing_valid'].includes(outcomeOf(report));
+
+/** The report's numbers, as the report's messages take them (`count` is the rows with problems, for plurals). */
+export function reportCounts(report: ImportReport) {
+  const { plan } = report;
+  return {
+    created: plan.created.length,
+    updated: plan.updated.length,
+    unchanged: plan.unchanged.length,
+    rejected: plan.rejected.length,
+    valid: plan.created.length + plan.updated.length + plan.unchanged.length,
+    rows: report.rows,
+    count: plan.rejected.length,
+  };
+}
+
 const importInput = z.object({
   file: z.custom<ImportFile>((value) => typeof value === 'object' && value !== null && Array.isArray((value as ImportFile).readings)),
   skipInvalid: z.boolean(),

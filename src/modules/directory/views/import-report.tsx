@@ -5,7 +5,7 @@
  */
 import { Details, NotificationBanner, SummaryList, Table, type BannerKind } from '../../../kernel/ui/components.js';
 import type { ViewContext } from '../../../kernel/ui/context.js';
-import { outcomeOf, type ImportOutcome, type ImportReport } from '../csv-import.js';
+import { countsAreWhatWouldHappen, outcomeOf, reportCounts, type ImportOutcome, type ImportReport } from '../csv-import.js';
 import type { PlannedRow, RejectedRow } from '../csv-import-plan.js';
 
 /** Rows listed one by one in each list of the report (problems, created, changed); the rest are counted. */
@@ -17,8 +17,7 @@ function Counts({ ctx, report }: { ctx: ViewContext; report: ImportReport }) {
   const t = ctx.t;
   const { plan } = report;
   const n = (value: number) => ctx.formatNumber(value);
-  // When nothing was imported, the counts say what the import would do.
-  const would = ['checked', 'stopped', 'nothing_valid'].includes(outcomeOf(report)) ? '_would' : '';
+  const would = countsAreWhatWouldHappen(report) ? '_would' : '';
   return (
     <SummaryList
       rows={[
@@ -98,15 +97,7 @@ export function ImportReportSection({ ctx, report }: { ctx: ViewContext; report:
   const t = ctx.t;
   const { plan } = report;
   const outcome = outcomeOf(report);
-  const counts = {
-    created: plan.created.length,
-    updated: plan.updated.length,
-    unchanged: plan.unchanged.length,
-    rejected: plan.rejected.length,
-    valid: plan.created.length + plan.updated.length + plan.unchanged.length,
-    rows: report.rows,
-    count: plan.rejected.length,
-  };
+  const counts = reportCounts(report);
   const done = outcome === 'applied' || outcome === 'nothing_to_do';
   return (
     <section aria-labelledby="import-report-title">
