@@ -102,6 +102,8 @@ describe('adding a mandate', () => {
     expect(html).toContain('Núria Bosch i Camps');
     expect(html).toContain(`/ca/bodies/ambit-participat/mandates/new?person_id=${found.id}`);
     expect(html).not.toContain('nuria.search@example.org');
+    // Every column says what it holds, the links' one too.
+    expect(html).not.toMatch(/<th scope="col"[^>]*>\s*<\/th>/);
     expect(await (await admin.get('/ca/bodies/ambit-participat/mandates/new?q=nuria.search%40example.org')).text()).toContain('Núria Bosch i Camps');
     // Part of an e-mail finds nobody: e-mails cannot be read letter by letter.
     expect(await (await admin.get('/ca/bodies/ambit-participat/mandates/new?q=nuria.search%40')).text()).not.toContain('Núria Bosch i Camps');

@@ -60,7 +60,7 @@ export function PersonSearchPage({ ctx, body, q, candidates, errors }: PersonSea
             caption={t('mandates.new.search.caption')}
             captionHidden
             rowHeaders
-            head={[t('mandates.new.search.name'), t('mandates.new.search.sits_for'), '']}
+            head={[t('mandates.new.search.name'), t('mandates.new.search.sits_for'), t('mandates.list.actions')]}
             rows={candidates.slice(0, CANDIDATES_SHOWN).map((person) => [
               person.name,
               person.organisations.join(', '),
