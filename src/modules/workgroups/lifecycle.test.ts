@@ -213,6 +213,9 @@ describe('a working group from proposal to closing', () => {
     const first = await app.services.database.db.selectFrom('join_requests').selectAll().where('person_id', '=', other.user.id).executeTakeFirstOrThrow();
     const byStranger = await joiner.browser.post(`/ca/bodies/${slug}/join/withdraw`, { request_id: String(first.id) });
     expect(byStranger.status).toBe(403);
+    const throughAnotherGroup = await other.browser.post('/ca/bodies/economia-de-les-cures-2/join/withdraw', { request_id: String(first.id) });
+    expect(throughAnotherGroup.status).toBe(404);
+    expect((await app.services.database.db.selectFrom('join_requests').select('state').where('id', '=', first.id).executeTakeFirstOrThrow()).state).toBe('pending');
     const withdrawn = await other.browser.post(`/ca/bodies/${slug}/join/withdraw`, { request_id: String(first.id) });
     expect(withdrawn.status).toBe(303);
     expect((await app.services.database.db.selectFrom('join_requests').select('state').where('id', '=', first.id).executeTakeFirstOrThrow()).state).toBe('withdrawn');

@@ -84,6 +84,15 @@ describe('who may open a working group\'s pages', () => {
     expect(await whoMayOpen('/ca/bodies/actiu/join-requests')).toEqual(only('coordinator', 'steering', 'admin'));
   });
 
+  it('the join requests page links to adding a member only for who may add one (not the steering group as such)', async () => {
+    const link = 'href="/ca/bodies/actiu/mandates/new"';
+    expect(await (await people.coordinator.browser.get('/ca/bodies/actiu/join-requests')).text()).toContain(link);
+    expect(await (await people.admin.browser.get('/ca/bodies/actiu/join-requests')).text()).toContain(link);
+    expect(await (await people.steering.browser.get('/ca/bodies/actiu/join-requests')).text()).not.toContain(link);
+    expect((await people.steering.browser.get('/ca/bodies/actiu/mandates/new')).status).toBe(403);
+    expect(await (await people.coordinator.browser.get('/ca/bodies/tancant/join-requests')).text()).not.toContain('/mandates/new');
+  });
+
   it('filing a report: the group\'s coordinators and admins', async () => {
     expect(await whoMayOpen('/ca/bodies/actiu/reports/new')).toEqual(only('coordinator', 'admin'));
   });

@@ -9,7 +9,9 @@ import { setFlash } from '../../kernel/http/flash.js';
 import { formString, readForm } from '../../kernel/http/forms.js';
 import type { RouteDef } from '../../kernel/http/module.js';
 import { viewContext } from '../../kernel/http/view.js';
-import { signedIn } from '../../kernel/policy.js';
+import { allows, signedIn } from '../../kernel/policy.js';
+import type { Standing } from '../bodies/index.js';
+import { manageMandates } from '../bodies/policies.js';
 import { formFieldErrors, formRefusal } from './form-errors.js';
 import { groupBySlug, groupForAction, type GroupRow } from './groups.js';
 import { askToJoinGroup, collegesFor, decideJoinRequest, defaultCollege, joinRefusal, personalJoinRefusal, withdrawJoinRequest } from './join.js';
@@ -40,10 +42,12 @@ function joinInput(group: GroupRow, values: JoinValues) {
   return { body_id: group.id, as: values.as, organisation_id: values.organisation_id, statement: values.statement };
 }
 
-async function renderRequests(c: AppContext, group: GroupRow, sentBack?: JoinRequestsPageProps['sentBack'], status: 200 | 409 | 422 = 200) {
+async function renderRequests(c: AppContext, group: GroupRow, standing: Standing, sentBack?: JoinRequestsPageProps['sentBack'], status: 200 | 409 | 422 = 200) {
   const requests = await listJoinRequests(c.get('services').database.db, group.id, { state: 'pending', limit: PENDING_SHOWN });
   const colleges = (request: (typeof requests)[number]) => ({ options: collegesFor(request), suggested: defaultCollege(request) });
-  return c.html(<JoinRequestsPage ctx={viewContext(c)} group={group} requests={requests} colleges={colleges} sentBack={sentBack} />, status);
+  // The bodies module's mandate form: the group's coordinators, the secretariat, admins and officials (not every steering member).
+  const canAddMembers = group.state === 'active' && allows(manageMandates, c.get('actor'), { standing, body: group });
+  return c.html(<JoinRequestsPage ctx={viewContext(c)} group={group} requests={requests} colleges={colleges} canAddMembers={canAddMembers} sentBack={sentBack} />, status);
 }
 
 export const joinRoutes: RouteDef[] = [
@@ -96,10 +100,14 @@ export const joinRoutes: RouteDef[] = [
     policy: askToJoin,
     sample: { slug: 'grup-motor' },
     handler: async (c) => {
-      const group = await groupBySlug(c.get('services').database.db, c.req.param('slug'));
+      const db = c.get('services').database.db;
+      const group = await groupBySlug(db, c.req.param('slug'));
       const form = await readForm(c);
+      const requestId = formString(form, 'request_id');
+      // A request of another group is not found here, as on the coordinators' page.
+      if (/^[1-9][0-9]{0,14}$/.test(requestId) && (await findJoinRequest(db, Number(requestId)))?.body_id !== group.id) throw new AppError('not_found');
       try {
-        await withdrawJoinRequest(scopeOf(c), { request_id: formString(form, 'request_id') });
+        await withdrawJoinRequest(scopeOf(c), { request_id: requestId });
       } catch (error) {
         const refused = formRefusal(error);
         if (!refused) throw error;
@@ -117,9 +125,9 @@ export const joinRoutes: RouteDef[] = [
     policy: signedIn,
     sample: { slug: 'grup-motor' },
     handler: async (c) => {
-      const { group } = await groupForAction(c.get('services').database.db, c.get('actor'), c.req.param('slug'), manageJoinRequests);
+      const { group, standing } = await groupForAction(c.get('services').database.db, c.get('actor'), c.req.param('slug'), manageJoinRequests);
       c.header('Cache-Control', 'private, no-store');
-      return renderRequests(c, group);
+      return renderRequests(c, group, standing);
     },
   },
   {
@@ -130,7 +138,7 @@ export const joinRoutes: RouteDef[] = [
     sample: { slug: 'grup-motor', id: '999999' },
     handler: async (c) => {
       const db = c.get('services').database.db;
-      const { group } = await groupForAction(db, c.get('actor'), c.req.param('slug'), manageJoinRequests);
+      const { group, standing } = await groupForAction(db, c.get('actor'), c.req.param('slug'), manageJoinRequests);
       const requestId = Number(c.req.param('id'));
       const form = await readForm(c);
       const college = formString(form, `college_${requestId}`) || formString(form, 'college');
@@ -156,7 +164,7 @@ export const joinRoutes: RouteDef[] = [
         }
         const message = refused.code === 'validation_failed' ? others.join(' ') : ctx.t(refused.messageKey, refused.params);
         const sentBack = { requestId, college, reason, errors, refusal: message === '' ? undefined : message };
-        return renderRequests(c, group, sentBack, refused.status as 409 | 422);
+        return renderRequests(c, group, standing, sentBack, refused.status as 409 | 422);
       }
     },
   },

@@ -120,12 +120,14 @@ export interface JoinRequestsPageProps {
   requests: JoinRequestRow[];
   /** The colleges each request may be accepted in, and the one suggested. */
   colleges: (request: JoinRequestRow) => { options: readonly College[]; suggested: College };
+  /** May the reader seat someone in the group directly (the mandate form)? */
+  canAddMembers: boolean;
   /** What was typed in the form sent back, and its errors, by request id. */
   sentBack?: { requestId: number; college: string; reason: string; errors: FieldErrors; refusal?: string | undefined } | undefined;
 }
 
 /** Pending requests with the requesters' statements; accept (choosing the college) or decline each. */
-export function JoinRequestsPage({ ctx, group, requests, colleges, sentBack }: JoinRequestsPageProps) {
+export function JoinRequestsPage({ ctx, group, requests, colleges, canAddMembers, sentBack }: JoinRequestsPageProps) {
   const t = ctx.t;
   const title = t('workgroups.join_requests.title');
   const open = group.state === 'active';
@@ -141,9 +143,11 @@ export function JoinRequestsPage({ ctx, group, requests, colleges, sentBack }: J
             <p>{t('workgroups.join_requests.not_active')}</p>
           </NotificationBanner>
         )}
-        <p>
-          <a href={ctx.href(`/bodies/${group.slug}/mandates/new`)}>{t('workgroups.join_requests.add_member')}</a>
-        </p>
+        {canAddMembers ? (
+          <p>
+            <a href={ctx.href(`/bodies/${group.slug}/mandates/new`)}>{t('workgroups.join_requests.add_member')}</a>
+          </p>
+        ) : null}
         {requests.length === 0 ? (
           <EmptyState title={t('workgroups.join_requests.empty_title')}>
             <p>{t('workgroups.join_requests.empty')}</p>
