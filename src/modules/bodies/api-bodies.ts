@@ -15,6 +15,7 @@ import { fieldError } from '../../kernel/validation.js';
 // lists mandates), and importing its index from here would close a circle of imports.
 import { problemResponse } from '../api/schemas.js';
 import { extendWorkingGroup } from '../workgroups/extend.js';
+import { decodeCursor, encodeCursor } from './api-cursor.js';
 import { emptyComposition } from './bodies-read.js';
 import { findBody, findBodyById, listBodies, type BodyRow } from './bodies-store.js';
 import { compositionOf, warningMessage, type Composition, type WarningAudience } from './composition.js';
@@ -130,7 +131,7 @@ const patchSchema = bodyChangesSchema
   })
   .openapi('BodyChanges', { description: 'The fields to change; those left out stay as they are.' });
 
-// ---- presenter and cursor --------------------------------------------------------------------
+// ---- presenter ---------------------------------------------------------------------------------
 
 /**
  * A body as the API shows it: never the row as stored. The warnings are worded for `audience`:
@@ -170,17 +171,6 @@ export function presentBody(
     url: `/${locale}/bodies/${body.slug}`,
     updated_at: new Date(body.updated_at).toISOString(),
   };
-}
-
-/** An opaque cursor: the last id of the page, so the next page starts after it. */
-function encodeCursor(lastId: number): string {
-  return Buffer.from(`bodies:${lastId}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string, c: AppContext): number {
-  const match = /^bodies:([1-9][0-9]{0,14})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match?.[1]) throw fieldError('cursor', 'bodies.api.cursor_invalid', c.get('locale'));
-  return Number(match[1]);
 }
 
 /**
@@ -301,14 +291,14 @@ export const bodiesApiRoutes: RouteDef[] = [
         if (!parent) return c.json({ items: [], next_cursor: null }, 200);
         parentId = parent.id;
       }
-      const afterId = query.cursor === undefined ? undefined : decodeCursor(query.cursor, c);
+      const afterId = query.cursor === undefined ? undefined : decodeCursor('bodies', query.cursor, c, 'bodies.api.cursor_invalid');
       const rows = await listBodies(db, { kind: query.kind, state: query.state, parentId, afterId, limit: query.limit + 1 });
       const page = rows.slice(0, query.limit);
       const [compositions, audience] = await Promise.all([compositionOf(db, page.map((b) => b.id)), warningAudiences(c)]);
       const t = translator(locale);
       const items = page.map((body) => presentBody(body, compositions.get(body.id) ?? emptyComposition(), t, locale, audience(body)));
       const last = page.at(-1);
-      return c.json({ items, next_cursor: rows.length > query.limit && last ? encodeCursor(last.id) : null }, 200);
+      return c.json({ items, next_cursor: rows.length > query.limit && last ? encodeCursor('bodies', last.id) : null }, 200);
     },
   },
   {

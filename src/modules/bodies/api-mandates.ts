@@ -11,8 +11,8 @@ import { AppError } from '../../kernel/errors.js';
 import { scopeOf, type AppContext, type AppEnv } from '../../kernel/http/env.js';
 import type { RouteDef } from '../../kernel/http/module.js';
 import { authorize, publicAccess, signedIn } from '../../kernel/policy.js';
-import { fieldError } from '../../kernel/validation.js';
 import { problemResponse } from '../api/index.js';
+import { decodeCursor, encodeCursor } from './api-cursor.js';
 import { findBody, findBodyById } from './bodies-store.js';
 import { addMandate, endMandate } from './mandates.js';
 import { findMandate, pageMandates, type MandateView } from './mandates-store.js';
@@ -98,7 +98,7 @@ const EndMandateSchema = z
   })
   .openapi('MandateEnd', { description: 'Ends a mandate. Nothing else about a mandate changes: a new one is added instead.' });
 
-// ---- presenter and cursor --------------------------------------------------------------------
+// ---- presenter ---------------------------------------------------------------------------------
 
 /** A mandate as the API shows it. */
 export function presentMandate(m: MandateView, today: string = spaceToday()): z.infer<typeof MandateSchema> {
@@ -117,16 +117,6 @@ export function presentMandate(m: MandateView, today: string = spaceToday()): z.
     end_reason: m.end_reason,
     active: m.starts_on <= today && (m.ends_on === null || m.ends_on > today),
   };
-}
-
-function encodeCursor(lastId: number): string {
-  return Buffer.from(`mandates:${lastId}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string, c: AppContext): number {
-  const match = /^mandates:([1-9][0-9]{0,14})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match?.[1]) throw fieldError('cursor', 'mandates.api.cursor_invalid', c.get('locale'));
-  return Number(match[1]);
 }
 
 async function presentById(c: AppContext, id: number): Promise<z.infer<typeof MandateSchema>> {
@@ -246,13 +236,13 @@ export const mandatesApiRoutes: RouteDef[] = [
       const db = c.get('services').database.db;
       const body = await findBody(db, id);
       if (!body) throw new AppError('not_found');
-      const afterId = query.cursor === undefined ? undefined : decodeCursor(query.cursor, c);
+      const afterId = query.cursor === undefined ? undefined : decodeCursor('mandates', query.cursor, c, 'mandates.api.cursor_invalid');
       const today = spaceToday();
       const active = query.active === undefined ? undefined : query.active === 'true';
       const rows = await pageMandates(db, body.id, { active, on: today, afterId, limit: query.limit + 1 });
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
-      return c.json({ items: page.map((m) => presentMandate(m, today)), next_cursor: rows.length > query.limit && last ? encodeCursor(last.id) : null }, 200);
+      return c.json({ items: page.map((m) => presentMandate(m, today)), next_cursor: rows.length > query.limit && last ? encodeCursor('mandates', last.id) : null }, 200);
     },
   },
   {

@@ -98,11 +98,12 @@ export async function findMandate(db: Queryable, id: number): Promise<MandateVie
   return row ? toMandateView(row) : null;
 }
 
-function toMandateView(row: {
+/** A row of `selectMandateViews` (and of any query extending it) with its ids as numbers. */
+export function toMandateView<T extends {
   id: number; body_id: number; person_id: number; person_name: string; organisation_id: number | null;
   organisation_short_name: string | null; organisation_name: string | null; college: College; role: MandateRole;
   starts_on: string; ends_on: string | null; end_reason: string | null;
-}): MandateView {
+}>(row: T): T & MandateView {
   return {
     ...row,
     id: Number(row.id),

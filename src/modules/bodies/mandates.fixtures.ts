@@ -5,6 +5,7 @@
 import type { TestApp } from '../../../test/support/app.js';
 import type { Actor } from '../../kernel/policy.js';
 import type { RequestScope } from '../../kernel/services.js';
+import { insertMandate } from './bodies-test-support.js';
 import type { College, MandateRole } from './tables.js';
 
 /** The plenary (Àmbit Participat) and the steering group exist in every fresh database. */
@@ -68,22 +69,9 @@ export async function makeWorkingGroup(
 }
 
 /** A mandate straight in the database, without the rules (to set up a state to test against). */
-export async function seat(
+export function seat(
   app: TestApp,
   values: { body_id: number; person_id: number; organisation_id?: number | null; college?: College; role?: MandateRole; starts_on?: string; ends_on?: string | null },
 ): Promise<number> {
-  const row = await app.services.database.db
-    .insertInto('mandates')
-    .values({
-      body_id: values.body_id,
-      person_id: values.person_id,
-      organisation_id: values.organisation_id ?? null,
-      college: values.college ?? (values.organisation_id ? 'entity' : 'trajectory'),
-      role: values.role ?? 'member',
-      starts_on: values.starts_on ?? '2024-01-01',
-      ends_on: values.ends_on ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
+  return insertMandate(app.services.database.db, { ...values, starts_on: values.starts_on ?? '2024-01-01' });
 }

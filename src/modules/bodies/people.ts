@@ -8,7 +8,7 @@ import type { Queryable } from '../../db/types.js';
 import { AppError } from '../../kernel/errors.js';
 import type { Translatable } from '../../kernel/i18n/translatable.js';
 import { spaceToday } from './membership.js';
-import { foldedContains, selectMandateViews, type MandateView } from './mandates-store.js';
+import { foldedContains, selectMandateViews, toMandateView, type MandateView } from './mandates-store.js';
 import type { BodyKind } from './tables.js';
 
 /** A person's mandate with the body it is held in. */
@@ -34,18 +34,6 @@ function personMandates(db: Queryable) {
     .select(['b.slug as body_slug', 'b.kind as body_kind', 'b.name as body_name']);
 }
 
-type PersonMandateRow = Awaited<ReturnType<ReturnType<typeof personMandates>['execute']>>[number];
-
-function toPersonMandate(row: PersonMandateRow): PersonMandate {
-  return {
-    ...row,
-    id: Number(row.id),
-    body_id: Number(row.body_id),
-    person_id: Number(row.person_id),
-    organisation_id: row.organisation_id === null ? null : Number(row.organisation_id),
-  };
-}
-
 /**
  * The public profile of a person: two queries whatever the number of mandates. 404 for an
  * unknown or deleted account, and for someone who has never held a mandate: the space publishes
@@ -60,7 +48,7 @@ export async function publicProfile(db: Queryable, personId: number, today: stri
     .orderBy('m.starts_on', 'desc')
     .orderBy('m.id', 'desc')
     .execute();
-  const mandates = rows.map(toPersonMandate);
+  const mandates = rows.map(toMandateView);
   if (mandates.length === 0) throw new AppError('not_found');
   const organisations = new Map<number, { id: number; short_name: string; name: string }>();
   for (const m of mandates) {
@@ -86,14 +74,14 @@ export async function activeMandatesOf(db: Queryable, personId: number, on: stri
     .orderBy(sql`lower(b.name->>'ca')`)
     .orderBy('m.id')
     .execute();
-  return rows.map(toPersonMandate);
+  return rows.map(toMandateView);
 }
 
 /** Every mandate the person has held, for "download my data"; one query. */
 export async function mandatesPersonalData(db: Queryable, userId: number): Promise<Record<string, unknown>> {
   const rows = await personMandates(db).where('m.person_id', '=', userId).orderBy('m.starts_on').orderBy('m.id').execute();
   return {
-    mandates: rows.map(toPersonMandate).map((m) => ({
+    mandates: rows.map(toMandateView).map((m) => ({
       body: { id: m.body_id, slug: m.body_slug, name: m.body_name },
       organisation: m.organisation_id === null ? null : { id: m.organisation_id, short_name: m.organisation_short_name, name: m.organisation_name },
       college: m.college,
