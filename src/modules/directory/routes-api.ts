@@ -10,6 +10,7 @@ import { scopeOf, type AppContext } from '../../kernel/http/env.js';
 import type { RouteDef } from '../../kernel/http/module.js';
 import { fieldError } from '../../kernel/validation.js';
 import { problemResponse } from '../api/index.js';
+import { organisationIdFromPath } from './directory.js';
 import { findDirectoryRow, listOrganisationsAfter } from './listings.js';
 import { createOrganisation, updateOrganisation } from './organisations.js';
 import { manageOrganisations, viewDirectory } from './policies.js';
@@ -185,13 +186,8 @@ function idAfterCursor(c: AppContext, cursor: string | undefined): number | null
   return id;
 }
 
-/** The id in the path, or 404 for anything that is not one. */
-function idOf(c: AppContext): number {
-  const param = c.req.param('id') ?? '';
-  const id = Number(param);
-  if (!/^[0-9]{1,15}$/.test(param) || !Number.isSafeInteger(id) || id < 1) throw new AppError('not_found');
-  return id;
-}
+/** The id in the path, or 404 for anything that is not one (the pages' rule). */
+const idOf = (c: AppContext): number => organisationIdFromPath(c.req.param('id'));
 
 async function presentById(c: AppContext, id: number) {
   const row = await findDirectoryRow(c.get('services').database.db, id);
