@@ -74,14 +74,6 @@ function codeLookups() {
 /** The fields a row's cells are checked with: the forms' and API's, less member_of and description (read apart). */
 const rowFieldsSchema = organisationChangesSchema.omit({ member_of: true, description: true });
 
-/** `31/1/2022` (how a spreadsheet in Catalan or Spanish may save a date) → `2022-01-31`; anything else as it is. */
-function isoDateOf(cell: string): string {
-  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(cell);
-  if (!dmy) return cell;
-  const [, day = '', month = '', year = ''] = dmy;
-  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-}
-
 /** The schema's message (a catalog key, or zod's own text) for a field of the row. */
 function schemaProblem(column: CsvColumn, key: string): RowProblem {
   return { column, text: (locale) => (key.startsWith('directory.') ? translate(locale, key) : key) };
@@ -123,7 +115,7 @@ export function readRow(record: CsvLine, columnCount: number): RowReading {
     if (unknown.length > 0) problems.push({ column: 'families', text: message('directory_csv.rows.families_invalid', { values: unknown.join(', '), count: unknown.length, codes: FAMILIES.join(', ') }) });
     else input.families = given.map((family) => codeLookups().families.get(loose(family)));
   }
-  if (has('representative_since')) input.representative_since = isoDateOf(cell('representative_since'));
+  if (has('representative_since')) input.representative_since = cell('representative_since');
   if (has('district') && cell('district') !== '') {
     const district = codeLookups().districts.get(loose(cell('district')));
     if (district) input.district = district;

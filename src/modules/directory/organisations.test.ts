@@ -135,6 +135,15 @@ describe('createOrganisation', () => {
     });
   });
 
+  it('takes a recognition date written as the messages show it (10/03/2022), for browsers without a date box', async () => {
+    const { id } = await createOrganisation(admin, { name: 'Ateneu de Prova', short_name: 'ADP', kind: 'entity', level: 1, representative_since: ' 1/3/2022 ' });
+    expect((await findOrganisation(db(), id))?.representative_since).toBe('2022-03-01');
+    await expectRefusal(() => createOrganisation(admin, { name: 'Ateneu Dos', short_name: 'AD2', kind: 'entity', level: 1, representative_since: '31/02/2022' }), {
+      code: 'validation_failed',
+      fields: { representative_since: 'Escriu una data real, com 10/03/2022.' },
+    });
+  });
+
   it('refuses fields that break the rules, saying how to fix each', async () => {
     const entity = { name: 'La Ciutat Invisible SCCL', short_name: 'La Ciutat Invisible', kind: 'entity', level: 1 };
     const cases: Array<[Record<string, unknown>, Record<string, string>]> = [

@@ -66,6 +66,20 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+/**
+ * `31/1/2022` (as people write a date here, and as a spreadsheet in Catalan or Spanish saves one)
+ * → `2022-01-31`; '' → null; anything else as it is, for the checks to judge. The form's date
+ * box sends `YYYY-MM-DD`, but a browser without one sends what was typed, and the messages give
+ * `10/03/2022` as the example.
+ */
+export function isoDateOf(text: string): string | null {
+  if (text === '') return null;
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (!dmy) return text;
+  const [, day = '', month = '', year = ''] = dmy;
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
 /** Today's date in Barcelona, `YYYY-MM-DD`. */
 export function todayInBarcelona(now: Date = new Date()): string {
   return todayInSpace(now);
@@ -158,10 +172,9 @@ const memberOf = z.preprocess(
 );
 
 const representativeSince = z.preprocess(
-  blankAsNull,
+  (value) => (typeof value === 'string' ? isoDateOf(value.trim()) : blankAsNull(value)),
   z
     .string({ error: 'directory.form.errors.date_invalid' })
-    .trim()
     .refine((date) => isIsoDate(date) && date >= EARLIEST_DATE, { error: 'directory.form.errors.date_invalid' })
     .refine((date) => date <= todayInBarcelona(), { error: 'directory.form.errors.date_future' })
     .nullable(),
