@@ -5,7 +5,7 @@
  * either way. A person may withdraw their own pending request.
  */
 import type { Queryable } from '../../db/types.js';
-import { defineCommand } from '../../kernel/commands.js';
+import { defineCommand, type CommandTx } from '../../kernel/commands.js';
 import { AppError } from '../../kernel/errors.js';
 import { formatDate, translate, type Locale } from '../../kernel/i18n/index.js';
 import { fieldError } from '../../kernel/validation.js';
@@ -117,6 +117,20 @@ export interface JoinRequestDecided {
 }
 
 /**
+ * The request and its group, both locked for the command: the group first, then the request,
+ * in the same order whoever answers or withdraws it, so two such commands never wait on each
+ * other. 404 when there is no such request.
+ */
+async function lockRequestWithGroup(tx: CommandTx, requestId: number): Promise<{ group: GroupRow; request: JoinRequestRow }> {
+  const unlocked = await findJoinRequest(tx.trx, requestId);
+  if (!unlocked) throw new AppError('not_found');
+  const group = await lockedGroupOr404(tx.trx, unlocked.body_id);
+  const request = await lockJoinRequest(tx.trx, requestId);
+  if (!request) throw new AppError('not_found');
+  return { group, request };
+}
+
+/**
  * Accepts or declines a pending request: the group's coordinators, the steering group or
  * administrators. Accepting needs an active group and creates the person's `member` mandate from
  * today, in the same transaction, under every rule of the body; the college is the coordinator's
@@ -127,15 +141,7 @@ export const decideJoinRequest = defineCommand({
   name: 'workgroups.join_requests.decide',
   input: joinDecisionSchema,
   policy: manageJoinRequests,
-  load: async (tx, input) => {
-    // The group is locked before the request, as withdrawing does, so the two never wait on each other.
-    const unlocked = await findJoinRequest(tx.trx, input.request_id);
-    if (!unlocked) throw new AppError('not_found');
-    const group = await lockedGroupOr404(tx.trx, unlocked.body_id);
-    const request = await lockJoinRequest(tx.trx, input.request_id);
-    if (!request) throw new AppError('not_found');
-    return { group, request, standing: await standingOfActor(tx.trx, tx.scope.actor) };
-  },
+  load: async (tx, input) => ({ ...(await lockRequestWithGroup(tx, input.request_id)), standing: await standingOfActor(tx.trx, tx.scope.actor) }),
   run: async (tx, input, { group, request }): Promise<JoinRequestDecided> => {
     const { locale, actor } = tx.scope;
     if (request.state !== 'pending') {
@@ -192,11 +198,7 @@ export const withdrawJoinRequest = defineCommand({
   input: withdrawSchema,
   policy: withdrawOwnRequest,
   load: async (tx, input) => {
-    const unlocked = await findJoinRequest(tx.trx, input.request_id);
-    if (!unlocked) throw new AppError('not_found');
-    const group = await lockedGroupOr404(tx.trx, unlocked.body_id);
-    const request = await lockJoinRequest(tx.trx, input.request_id);
-    if (!request) throw new AppError('not_found');
+    const { group, request } = await lockRequestWithGroup(tx, input.request_id);
     return Object.assign(request, { group });
   },
   run: async (tx, _input, request): Promise<JoinRequestDecided> => {

@@ -1,10 +1,9 @@
 /** The steering group's decision on a proposed working group: the proposal in full, then approve or decline. */
 import type { FieldErrors } from '../../../kernel/errors.js';
-import { Button, ButtonGroup, ErrorSummary, Form, LocalizedText, Radios, SummaryList, TextArea } from '../../../kernel/ui/components.js';
+import { Button, ButtonGroup, Form, Radios, SummaryList, TextArea } from '../../../kernel/ui/components.js';
 import type { ViewContext } from '../../../kernel/ui/context.js';
-import { Layout } from '../../../kernel/ui/layout.js';
 import type { GroupRow } from '../store.js';
-import { CharterList, groupCrumbs, Paragraphs, StateTag } from './parts.js';
+import { CharterList, GroupPage, Paragraphs, StateTag } from './parts.js';
 
 export interface ProposalFacts {
   group: GroupRow;
@@ -51,44 +50,37 @@ export function DecisionPage({ ctx, facts, values, errors }: DecisionPageProps) 
   const { group } = facts;
   const title = t('workgroups.decision.title');
   return (
-    <Layout ctx={ctx} title={title} hasErrors={!!errors} breadcrumbs={groupCrumbs(ctx, group, title)}>
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <span class="caption">
-        <LocalizedText value={group.name} locale={ctx.locale} />
-      </span>
-      <h1>{title}</h1>
-      <div class="two-thirds">
-        <p class="lead">{t('workgroups.decision.lead')}</p>
-        <ProposalSummary ctx={ctx} facts={facts} />
-        <h2>{t('workgroups.charter.title')}</h2>
-        <CharterList ctx={ctx} charter={group.charter} />
-        <h2>{t('workgroups.decision.form_title')}</h2>
-        <Form ctx={ctx} action={ctx.href(`/bodies/${group.slug}/decision`)}>
-          <Radios
-            name="decision"
-            legend={t('workgroups.decision.fields.decision')}
-            options={[
-              { value: 'approve', label: t('workgroups.decision.approve'), hint: t('workgroups.decision.approve_hint') },
-              { value: 'decline', label: t('workgroups.decision.decline'), hint: t('workgroups.decision.decline_hint') },
-            ]}
-            value={values?.decision}
-            error={errors?.decision}
-          />
-          <TextArea
-            name="reason"
-            label={t('workgroups.decision.fields.reason')}
-            hint={t('workgroups.decision.hints.reason')}
-            value={values?.reason}
-            error={errors?.reason}
-            rows={4}
-            maxlength={2000}
-          />
-          <ButtonGroup>
-            <Button>{t('workgroups.decision.submit')}</Button>
-            <a href={ctx.href(`/bodies/${group.slug}`)}>{t('workgroups.cancel')}</a>
-          </ButtonGroup>
-        </Form>
-      </div>
-    </Layout>
+    <GroupPage ctx={ctx} group={group} title={title} errors={errors}>
+      <p class="lead">{t('workgroups.decision.lead')}</p>
+      <ProposalSummary ctx={ctx} facts={facts} />
+      <h2>{t('workgroups.charter.title')}</h2>
+      <CharterList ctx={ctx} charter={group.charter} />
+      <h2>{t('workgroups.decision.form_title')}</h2>
+      <Form ctx={ctx} action={ctx.href(`/bodies/${group.slug}/decision`)}>
+        <Radios
+          name="decision"
+          legend={t('workgroups.decision.fields.decision')}
+          options={[
+            { value: 'approve', label: t('workgroups.decision.approve'), hint: t('workgroups.decision.approve_hint') },
+            { value: 'decline', label: t('workgroups.decision.decline'), hint: t('workgroups.decision.decline_hint') },
+          ]}
+          value={values?.decision}
+          error={errors?.decision}
+        />
+        <TextArea
+          name="reason"
+          label={t('workgroups.decision.fields.reason')}
+          hint={t('workgroups.decision.hints.reason')}
+          value={values?.reason}
+          error={errors?.reason}
+          rows={4}
+          maxlength={2000}
+        />
+        <ButtonGroup>
+          <Button>{t('workgroups.decision.submit')}</Button>
+          <a href={ctx.href(`/bodies/${group.slug}`)}>{t('workgroups.cancel')}</a>
+        </ButtonGroup>
+      </Form>
+    </GroupPage>
   );
 }

@@ -1,7 +1,8 @@
-/** Pieces the working groups' pages share: breadcrumbs, the state tag, the charter, a refusal. */
+/** Pieces the working groups' pages share: the page frame, breadcrumbs, the state tag, the charter, a refusal. */
 import type { Child } from 'hono/jsx';
+import type { FieldErrors } from '../../../kernel/errors.js';
 import { pickTranslation, type Translatable } from '../../../kernel/i18n/translatable.js';
-import { ButtonLink, LocalizedText, NotificationBanner, SummaryList, Tag, type Crumb, type TagKind } from '../../../kernel/ui/components.js';
+import { ButtonLink, ErrorSummary, LocalizedText, NotificationBanner, SummaryList, Tag, type Crumb, type TagKind } from '../../../kernel/ui/components.js';
 import type { ViewContext } from '../../../kernel/ui/context.js';
 import { Layout } from '../../../kernel/ui/layout.js';
 import type { BodyState, Charter, GroupRow } from '../store.js';
@@ -64,6 +65,24 @@ export function CharterList({ ctx, charter }: { ctx: ViewContext; charter: Chart
         value: <Paragraphs ctx={ctx} value={charter[part]} />,
       }))}
     />
+  );
+}
+
+/**
+ * A page about one working group: breadcrumbs to it, the error summary when a form came back,
+ * the group's name above the page's heading, and the content in a reading column.
+ */
+export function GroupPage(props: { ctx: ViewContext; group: Pick<GroupRow, 'slug' | 'name'>; title: string; errors?: FieldErrors | undefined; children: Child }) {
+  const { ctx, group, title, errors } = props;
+  return (
+    <Layout ctx={ctx} title={title} hasErrors={!!errors && Object.keys(errors).length > 0} breadcrumbs={groupCrumbs(ctx, group, title)}>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <span class="caption">
+        <LocalizedText value={group.name} locale={ctx.locale} />
+      </span>
+      <h1>{title}</h1>
+      <div class="two-thirds">{props.children}</div>
+    </Layout>
   );
 }
 
