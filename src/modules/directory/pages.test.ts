@@ -181,6 +181,8 @@ describe('the directory', () => {
     const importPage = await visit('/ca/organisations/import', official);
     expect(importPage.status).toBe(200);
     expect(importPage.html).toContain('<h1>Importa organitzacions d\'un fitxer CSV</h1>');
+    // Its breadcrumbs name the directory as the directory's own pages do.
+    expect(importPage.html).toContain('<a class="breadcrumbs__link" href="/ca/organisations">Directori d\'organitzacions</a>');
   });
 
   it('shows the way to add an organisation only to those who may', async () => {

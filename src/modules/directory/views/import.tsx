@@ -12,6 +12,7 @@ import { CSV_COLUMNS, REQUIRED_CSV_COLUMNS } from '../csv-export.js';
 import type { ImportReport } from '../csv-import.js';
 import { MAX_CSV_ROWS } from '../csv-import-read.js';
 import { ImportReportSection } from './import-report.js';
+import { directoryCrumbs } from './parts.js';
 
 /** The options as the form shows them again. */
 export interface ImportOptionValues {
@@ -125,7 +126,7 @@ export function ImportPage(props: ImportPageProps) {
       title={t('directory_csv.import.title')}
       hasErrors={!!props.errors}
       wide={!!report}
-      breadcrumbs={[{ label: t('directory_csv.import.crumb_directory'), href: ctx.href('/organisations') }, { label: t('directory_csv.import.title') }]}
+      breadcrumbs={directoryCrumbs(ctx, [{ label: t('directory_csv.import.title') }])}
     >
       <ErrorSummary ctx={ctx} errors={props.errors} />
       <h1>{t('directory_csv.import.title')}</h1>
