@@ -253,6 +253,9 @@ describe('a working group from proposal to closing', () => {
 
   it('is extended by the steering group with a reason, recorded with the dates before and after', async () => {
     const before = (await groupRow(app, slug)).sunset_on;
+    // The date field allows from the day after the current sunset to 24 months from today.
+    const form = await pageText(await steering.browser.get(`/ca/bodies/${slug}/extend`));
+    expect(form).toContain(`min="${addDays(before ?? today, 1)}" max="${addMonths(today, 24)}"`);
     const decisionsBefore = await countRows(app, 'body_decisions');
     const noReason = await steering.browser.post(`/ca/bodies/${slug}/extend`, { sunset_on: addDays(today, 300), reason: '' });
     expect(noReason.status).toBe(422);
@@ -393,6 +396,19 @@ describe('a proposal on behalf of an organisation', () => {
     const slugForOrg = slugFrom(await other.browser.post('/ca/working-groups/new', proposalForm('Grup federat', { organisation_id: String(federation.id), allowed_levels: ['1', '2'] })));
     const decision = await pageText(await steering.browser.get(`/en/bodies/${slugForOrg}/decision`));
     expect(decision).toContain('Olga Altra, on behalf of Federació de prova');
+
+    // The federation is now recorded at a level the group does not admit: approving would seat
+    // its proposer against the group's rule, so it is refused beside the decision, and nothing changes.
+    await app.services.database.db.updateTable('organisations').set({ level: 3 }).where('id', '=', Number(federation.id)).execute();
+    const refused = await steering.browser.post(`/ca/bodies/${slugForOrg}/decision`, { decision: 'approve', reason: 'Endavant' });
+    expect(refused.status).toBe(422);
+    const refusedPage = await pageText(refused);
+    expect(refusedPage).toContain('href="#field-decision"');
+    expect(refusedPage).toContain('FEDPROVA és una entitat de nivell 3');
+    expect(refusedPage).not.toContain('href="#field-organisation_id"');
+    expect(refusedPage).toContain('>Endavant</textarea>');
+    expect((await groupRow(app, slugForOrg)).state).toBe('proposed');
+    await app.services.database.db.updateTable('organisations').set({ level: 2 }).where('id', '=', Number(federation.id)).execute();
     expect((await steering.browser.post(`/en/bodies/${slugForOrg}/decision`, { decision: 'approve' })).status).toBe(303);
     const group = await groupRow(app, slugForOrg);
     const mandate = await app.services.database.db.selectFrom('mandates').selectAll().where('body_id', '=', group.id).executeTakeFirstOrThrow();

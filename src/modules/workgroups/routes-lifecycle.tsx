@@ -14,10 +14,10 @@ import { pickTranslation } from '../../kernel/i18n/translatable.js';
 import { allows, signedIn, type Policy } from '../../kernel/policy.js';
 import type { Standing } from '../bodies/index.js';
 import { closeWorkingGroup, moveToClosing } from './close.js';
-import { latestSunset } from './dates.js';
+import { addDays, latestSunset } from './dates.js';
 import { decideOnProposal, notAwaitingDecision } from './decide.js';
 import { extendWorkingGroup } from './extend.js';
-import { formFieldErrors, formRefusal } from './form-errors.js';
+import { formFieldErrors, formRefusal, onFormFields } from './form-errors.js';
 import { groupForAction, spaceToday, standingOfActor, type GroupRow } from './groups.js';
 import { closeGroup, decideProposal, extendGroup, fileReport, startClosing, type GroupResource } from './policies.js';
 import { hasFinalReport } from './reports-store.js';
@@ -49,6 +49,14 @@ async function proposalFacts(c: AppContext, group: GroupRow): Promise<ProposalFa
     findProposalOrganisation(db, group.id),
   ]);
   return { group, proposerName: group.proposed_by === null ? null : (names.get(group.proposed_by) ?? null), organisationName: organisation?.name ?? null };
+}
+
+/** The window of a new sunset date today: the page's date field says it. */
+function extendWindow(group: GroupRow): { earliest: string; latest: string } {
+  const today = spaceToday();
+  const afterToday = addDays(today, 1);
+  const afterCurrent = group.sunset_on === null ? afterToday : addDays(group.sunset_on, 1);
+  return { earliest: afterCurrent > afterToday ? afterCurrent : afterToday, latest: latestSunset(today) };
 }
 
 /** Why the group's sunset cannot move in its state, or null. */
@@ -110,7 +118,9 @@ export const lifecycleRoutes: RouteDef[] = [
         if (!refused) throw error;
         if (refused.code === 'invalid_transition') return refusal(c, group, 'workgroups.decision.title', refused);
         const ctx = viewContext(c);
-        const errors = refused.code === 'validation_failed' ? formFieldErrors(refused.fields) : { decision: ctx.t(refused.messageKey, refused.params) };
+        // Approving seats the proposer as coordinator: a rule of that mandate (their organisation's
+        // level, their account) is said beside the decision.
+        const errors = refused.code === 'validation_failed' ? onFormFields(formFieldErrors(refused.fields), ['decision', 'reason'], 'decision') : { decision: ctx.t(refused.messageKey, refused.params) };
         return c.html(<DecisionPage ctx={ctx} facts={await proposalFacts(c, group)} values={values} errors={errors} />, refused.status as 409 | 422);
       }
     },
@@ -125,7 +135,7 @@ export const lifecycleRoutes: RouteDef[] = [
       const { group } = await pageGroup(c, extendGroup);
       const refused = extendRefusal(group, c.get('locale'));
       if (refused) return refusal(c, group, 'workgroups.extend.title', refused);
-      return c.html(<ExtendPage ctx={viewContext(c)} group={group} latest={latestSunset(spaceToday())} />);
+      return c.html(<ExtendPage ctx={viewContext(c)} group={group} {...extendWindow(group)} />);
     },
   },
   {
@@ -146,7 +156,7 @@ export const lifecycleRoutes: RouteDef[] = [
         const refused = formRefusal(error);
         if (!refused) throw error;
         if (refused.code !== 'validation_failed') return refusal(c, group, 'workgroups.extend.title', refused);
-        const page = <ExtendPage ctx={viewContext(c)} group={group} latest={latestSunset(spaceToday())} values={values} errors={formFieldErrors(refused.fields)} />;
+        const page = <ExtendPage ctx={viewContext(c)} group={group} {...extendWindow(group)} values={values} errors={formFieldErrors(refused.fields)} />;
         return c.html(page, 422);
       }
     },

@@ -8,14 +8,15 @@ import { GroupPage, StateTag } from './parts.js';
 export interface ExtendPageProps {
   ctx: ViewContext;
   group: GroupRow;
-  /** The latest date allowed today. */
+  /** The first and the last date allowed today: after the current sunset and after today; at most 24 months ahead. */
+  earliest: string;
   latest: string;
   values?: { sunset_on: string; reason: string };
   errors?: FieldErrors | undefined;
 }
 
 /** A new sunset date and the reason for it: a recorded decision. */
-export function ExtendPage({ ctx, group, latest, values, errors }: ExtendPageProps) {
+export function ExtendPage({ ctx, group, earliest, latest, values, errors }: ExtendPageProps) {
   const t = ctx.t;
   const title = t('workgroups.extend.title');
   return (
@@ -35,7 +36,7 @@ export function ExtendPage({ ctx, group, latest, values, errors }: ExtendPagePro
           hint={t('workgroups.extend.hints.sunset_on', { latest: ctx.formatDate(latest, 'long') })}
           value={values?.sunset_on}
           error={errors?.sunset_on}
-          min={group.sunset_on ?? undefined}
+          min={earliest}
           max={latest}
           required
         />
