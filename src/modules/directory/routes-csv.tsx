@@ -16,8 +16,6 @@ import { directoryPage } from './routes.js';
 import { todayInBarcelona } from './schema.js';
 import { ImportPage, type ImportOptionValues } from './views/import.js';
 
-/** The largest file the page accepts: the import's own limit, whatever the server's request limit. */
-const maxBytesOf = (_c: AppContext) => MAX_CSV_BYTES;
 /** The upload's request: the file plus the form's other fields and multipart framing. */
 const UPLOAD_REQUEST_LIMIT = MAX_CSV_BYTES + 64 * 1024;
 
@@ -56,7 +54,7 @@ export const csvRoutes: RouteDef[] = [
     method: 'GET',
     path: '/organisations/import',
     policy: importOrganisationsPolicy,
-    handler: (c) => c.html(<ImportPage ctx={viewContext(c)} maxBytes={maxBytesOf(c)} />),
+    handler: (c) => c.html(<ImportPage ctx={viewContext(c)} />),
   },
   {
     kind: 'page',
@@ -68,7 +66,7 @@ export const csvRoutes: RouteDef[] = [
       const upload = await readUpload(c);
       const ctx = viewContext(c);
       const page = (status: 200 | 409 | 422, extra: { errors?: FieldErrors; refusal?: string; report?: ImportReport }) =>
-        c.html(<ImportPage ctx={ctx} maxBytes={maxBytesOf(c)} values={upload.options} {...extra} />, status);
+        c.html(<ImportPage ctx={ctx} values={upload.options} {...extra} />, status);
       if (!upload.file) return page(422, { errors: { file: ctx.t('directory_csv.file.missing') } });
       try {
         const file = readImportFile(upload.file, ctx.locale);

@@ -10,7 +10,7 @@ import type { ViewContext } from '../../../kernel/ui/context.js';
 import { Layout } from '../../../kernel/ui/layout.js';
 import { CSV_COLUMNS, REQUIRED_CSV_COLUMNS } from '../csv-export.js';
 import type { ImportReport } from '../csv-import.js';
-import { MAX_CSV_ROWS } from '../csv-import-read.js';
+import { MAX_CSV_BYTES, MAX_CSV_ROWS } from '../csv-import-read.js';
 import { ImportReportSection } from './import-report.js';
 import { directoryCrumbs } from './parts.js';
 
@@ -22,8 +22,6 @@ export interface ImportOptionValues {
 
 export interface ImportPageProps {
   ctx: ViewContext;
-  /** The largest file accepted, in bytes (the smaller of the import's and the server's limits). */
-  maxBytes: number;
   values?: ImportOptionValues;
   errors?: FieldErrors;
   /** A message for the whole page, when the import was refused as a whole (e.g. a conflict). */
@@ -92,7 +90,7 @@ function ColumnsTable({ ctx }: { ctx: ViewContext }) {
 }
 
 /** The upload form. */
-function ImportForm({ ctx, maxBytes, values, errors }: Pick<ImportPageProps, 'ctx' | 'maxBytes' | 'values' | 'errors'>) {
+function ImportForm({ ctx, values, errors }: Pick<ImportPageProps, 'ctx' | 'values' | 'errors'>) {
   const t = ctx.t;
   const options = [
     { value: 'skip_invalid', label: t('directory_csv.import.options.skip_invalid'), hint: t('directory_csv.import.options.skip_invalid_hint') },
@@ -105,7 +103,7 @@ function ImportForm({ ctx, maxBytes, values, errors }: Pick<ImportPageProps, 'ct
         ctx={ctx}
         name="file"
         label={t('directory_csv.import.file.label')}
-        hint={t('directory_csv.import.file.hint', { size: sizeLabel(ctx, maxBytes), rows: MAX_CSV_ROWS })}
+        hint={t('directory_csv.import.file.hint', { size: sizeLabel(ctx, MAX_CSV_BYTES), rows: MAX_CSV_ROWS })}
         error={errors?.file}
         accept=".csv,text/csv"
       />
@@ -141,7 +139,7 @@ export function ImportPage(props: ImportPageProps) {
         <p>
           {t('directory_csv.import.start_from_export')} <a href={exportHref}>{t('directory_csv.import.export_link')}</a>
         </p>
-        <ImportForm ctx={ctx} maxBytes={props.maxBytes} values={props.values} errors={props.errors} />
+        <ImportForm ctx={ctx} values={props.values} errors={props.errors} />
         <Details summary={t('directory_csv.import.format.summary')} open={!report}>
           <p>{t('directory_csv.import.format.encoding')}</p>
           <p>{t('directory_csv.import.format.matching')}</p>
