@@ -198,7 +198,7 @@ describe("an organisation's page", () => {
     expect(status).toBe(200);
     expect(html).toContain("Xarxa d'Economia Solidària de Catalunya</h1>");
     expect(html).toContain('Entitat representativa');
-    expect(html).toContain('Sí, reconeguda des del dijous, 10 de març del 2022');
+    expect(html).toContain('Sí, reconeguda des del 10 de març del 2022');
     expect(html).toContain('Xarxes i plataformes, Economia solidària');
     expect(html).toContain(`<a href="/ca/organisations/${id.AESCAT}">Associació Economia Social Catalunya</a>`);
     expect(html).toContain('9 organitzacions del directori en formen part.');

@@ -38,7 +38,8 @@ function Facts({ ctx, organisation }: { ctx: ViewContext; organisation: Director
         {
           key: t('directory.organisation.facts.representative'),
           value: organisation.representative_since
-            ? t('directory.organisation.facts.representative_since', { date: ctx.formatDate(organisation.representative_since, 'long') })
+            ? // A day in the past, not an appointment: no weekday ("des del 10 de març del 2022").
+              t('directory.organisation.facts.representative_since', { date: ctx.formatDate(organisation.representative_since, 'short') })
             : t('directory.organisation.facts.not_representative'),
         },
         { key: t('directory.organisation.facts.district'), value: organisation.district ? districtText(ctx, organisation.district) : none },
