@@ -129,6 +129,23 @@ export async function listWorkingGroupsUnder(db: Queryable, bodyId: number, on: 
   return rows.map((row) => ({ ...normalise(row), members: Number(row.members) }));
 }
 
+/** A body as a short list names it. */
+export type BodyName = Pick<BodyRow, 'id' | 'slug' | 'kind' | 'name'>;
+
+/** The bodies that are running (active or closing), in tree order; one query. */
+export async function listRunningBodies(db: Queryable): Promise<BodyName[]> {
+  const rows = await db
+    .selectFrom('bodies as b')
+    .select(['b.id', 'b.slug', 'b.kind', 'b.name'])
+    .where('b.state', 'in', ['active', 'closing'])
+    .orderBy(kindRank)
+    .orderBy('b.position')
+    .orderBy(sql`lower(b.name->>'ca')`)
+    .orderBy('b.id')
+    .execute();
+  return rows.map((row) => ({ ...row, id: Number(row.id) }));
+}
+
 /** A recorded decision of a working group's life, with the name of who took it. */
 export interface BodyDecisionView {
   id: number;

@@ -7,7 +7,10 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/types.js';
 import type { Translate } from '../../kernel/i18n/index.js';
-import { spaceToday } from './membership.js';
+import { allows, type Actor } from '../../kernel/policy.js';
+import { listRunningBodies, type BodyName } from './bodies-store.js';
+import { spaceToday, type Standing } from './membership.js';
+import { manageMandates } from './policies.js';
 import { COLLEGES, type College, type MandateRole } from './tables.js';
 
 export type WarningCode = 'parity' | 'experts' | 'empty_college' | 'lost_representation';
@@ -146,4 +149,23 @@ export function warningMessage(t: Translate, warning: CompositionWarning, audien
   const params = { ...warning.params };
   if (warning.code === 'empty_college' && typeof params.college === 'string') params.college = t(`mandates.colleges.${params.college}`);
   return t(`mandates.warnings.${warning.code}`, params);
+}
+
+/** A running body whose composition breaks a rule, with how many warnings it has. */
+export type WatchedBody = BodyName & { warnings: number };
+
+/**
+ * The running bodies (active or closing) whose mandates this person manages and whose
+ * composition has warnings on `on`: any body for admins, officials and the secretariat, their
+ * own groups for coordinators. No query for someone with neither a global role nor a mandate;
+ * at most three otherwise, whatever the number of bodies.
+ */
+export async function bodiesToWatch(db: Queryable, actor: Actor, standing: Standing, on: string = spaceToday()): Promise<WatchedBody[]> {
+  if (actor.roles.length === 0 && standing.memberOf.size === 0) return [];
+  const managed = (await listRunningBodies(db)).filter((body) => allows(manageMandates, actor, { standing, body }));
+  if (managed.length === 0) return [];
+  const compositions = await compositionOf(db, managed.map((body) => body.id), on);
+  return managed
+    .map((body) => ({ ...body, warnings: compositions.get(body.id)?.warnings.length ?? 0 }))
+    .filter((body) => body.warnings > 0);
 }

@@ -59,6 +59,17 @@ describe('query counts', () => {
     expect(await queriesFor(admin, `/ca/bodies/ambit-participat/mandates/new?person_id=${person.id}`)).toBe(before);
   });
 
+  it("the secretariat's My space, with the bodies to watch, costs the same for 2 groups with warnings as for 20", async () => {
+    const secretary = await app.createUser({ name: 'Secretària Comptes' });
+    await seat(app, { body_id: 2, person_id: secretary.id, role: 'secretary' });
+    const browser = await browserFor(app, { name: 'participant', user: secretary, token: null });
+    for (let i = 0; i < 2; i += 1) await fill((await makeWorkingGroup(app, { allowed_colleges: ['council'] })).id, 1);
+    const few = await queriesFor(browser, '/ca/me');
+    for (let i = 0; i < 18; i += 1) await fill((await makeWorkingGroup(app, { allowed_colleges: ['council'] })).id, 1);
+    expect(await queriesFor(browser, '/ca/me')).toBe(few);
+    expect((await (await browser.get('/ca/me')).text()).match(/\/mandates"/g)?.length).toBeGreaterThanOrEqual(20);
+  });
+
   it("a person's profile, page and API, costs the same for 1 mandate as for 12", async () => {
     const one = await app.createUser({ name: 'Un Mandat' });
     const group = await makeWorkingGroup(app);

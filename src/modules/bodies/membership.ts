@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/types.js';
 import { todayInSpace } from '../../kernel/i18n/index.js';
+import type { BodyKind, MandateRole } from './tables.js';
 
 export interface Standing {
   /** An active `secretary` mandate in the plenary or the steering group. */
@@ -45,16 +46,25 @@ export async function standingOf(db: Queryable, personId: number | null, on: str
     .where('m.starts_on', '<=', sql<string>`${on}::date`)
     .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>', sql<string>`${on}::date`)]))
     .execute();
+  return standingFrom(rows.map((row) => ({ body_id: row.body_id, role: row.role, body_kind: row.kind })));
+}
+
+/**
+ * The standing that these active mandates give, for a caller that has already read them (My
+ * space lists them anyway): no query.
+ */
+export function standingFrom(mandates: ReadonlyArray<{ body_id: number; role: MandateRole; body_kind: BodyKind }>): Standing {
   let secretariat = false;
   let steering = false;
   const coordinatorOf = new Set<number>();
   const memberOf = new Set<number>();
-  for (const row of rows) {
-    const bodyId = Number(row.body_id);
+  for (const mandate of mandates) {
+    const bodyId = Number(mandate.body_id);
+    const kind = mandate.body_kind;
     memberOf.add(bodyId);
-    if (row.role === 'secretary' && (row.kind === 'plenary' || row.kind === 'steering')) secretariat = true;
-    if (row.kind === 'steering' && row.role !== 'alternate' && row.role !== 'observer') steering = true;
-    if (row.kind === 'working_group' && row.role === 'coordinator') coordinatorOf.add(bodyId);
+    if (mandate.role === 'secretary' && (kind === 'plenary' || kind === 'steering')) secretariat = true;
+    if (kind === 'steering' && mandate.role !== 'alternate' && mandate.role !== 'observer') steering = true;
+    if (kind === 'working_group' && mandate.role === 'coordinator') coordinatorOf.add(bodyId);
   }
   return { secretariat, steering, coordinatorOf, memberOf };
 }

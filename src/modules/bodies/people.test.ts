@@ -140,6 +140,35 @@ describe("the person's own mandates", () => {
     expect(textOf(await (await (await browserFor(app, persona(nobody))).get('/ca/me')).text())).not.toContain('Els meus òrgans');
   });
 
+  it('lists the bodies with composition warnings in My space for who manages their mandates, linked to their mandates pages', async () => {
+    const empty = await makeWorkingGroup(app, { allowed_colleges: ['entity', 'trajectory'] });
+    const other = await makeWorkingGroup(app, { allowed_colleges: ['entity', 'trajectory'] });
+    const coordinator = await app.createUser({ name: 'Quima Coordina' });
+    await seat(app, { body_id: empty.id, person_id: coordinator.id, role: 'coordinator' });
+    const admin = await app.createUser({ name: 'Admin Avisos', roles: ['admin'] });
+    const member = await app.createUser({ name: 'Membre Sense Gestió' });
+    await seat(app, { body_id: other.id, person_id: member.id });
+    const link = (group: { slug: string }) => `href="/ca/bodies/${group.slug}/mandates"`;
+    // The secretariat (Laia is the steering group's secretary): every running body with warnings.
+    const secretariat = await (await (await browserFor(app, persona(laia))).get('/ca/me')).text();
+    expect(textOf(secretariat)).toMatch(/Els meus òrgans .*Avisos de composició .*Grup \S+ ?: 1 avís/);
+    expect(secretariat).toContain(link(empty));
+    expect(secretariat).toContain(link(other));
+    // An administrator with no mandate gets the warnings on their own.
+    const adminPage = await (await (await browserFor(app, persona(admin))).get('/ca/me')).text();
+    expect(adminPage).toContain('<h2>Avisos de composició</h2>');
+    expect(adminPage).toContain(link(other));
+    // A coordinator: their own group only. The group's only member is its coordinator, so the
+    // entities' college is empty.
+    const coordinated = await (await (await browserFor(app, persona(coordinator))).get('/ca/me')).text();
+    expect(coordinated).toContain(link(empty));
+    expect(coordinated).not.toContain(link(other));
+    // Someone who manages no mandates sees no warnings.
+    const plain = await (await (await browserFor(app, persona(member))).get('/ca/me')).text();
+    expect(textOf(plain)).toContain('Els meus òrgans');
+    expect(plain).not.toContain('Avisos de composició');
+  });
+
   it('puts every mandate held in "download my data"', async () => {
     const group = await makeWorkingGroup(app);
     const person = await app.createUser({ name: 'Pere Dades' });
