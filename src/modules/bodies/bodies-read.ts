@@ -20,12 +20,10 @@ import {
 import { compositionOf, type Composition } from './composition.js';
 import { isFrozen } from './edit-body.js';
 import { listMandates, type MandateView } from './mandates.js';
+import { mandatesInTime } from './mandates-store.js';
 import { NO_STANDING, spaceToday, standingOf, type Standing } from './membership.js';
 import { manageBodies, manageMandates } from './policies.js';
-import type { BodyState, MandateRole } from './tables.js';
-
-/** The order members are listed in on a body's page. */
-const ROLE_ORDER: readonly MandateRole[] = ['chair', 'coordinator', 'secretary', 'council_liaison', 'member', 'alternate', 'observer'];
+import type { BodyState } from './tables.js';
 
 /** A plenary with everything below it, as the tree page shows it. */
 export interface BodyTree {
@@ -142,7 +140,6 @@ export async function readBodyPage(db: Queryable, slug: string, actor: Actor | n
     body.kind === 'plenary' ? listWorkingGroupsUnder(db, body.id, today) : Promise.resolve([]),
   ]);
   const composition = compositions.get(body.id) ?? emptyComposition();
-  const isActiveOn = (m: MandateView) => m.starts_on <= today && (m.ends_on === null || today < m.ends_on);
   const frozen = isFrozen(body);
   const viewer: BodyViewer = {
     standing,
@@ -151,19 +148,12 @@ export async function readBodyPage(db: Queryable, slug: string, actor: Actor | n
     canFollowUp: body.kind === 'steering' && allows(viewFollowUp, actor, standing),
     actions: workingGroupActions(actor, standing, body),
   };
-  const byName = (a: MandateView, b: MandateView) => a.person_name.localeCompare(b.person_name, 'ca');
   return {
     body,
     today,
     daysToSunset: body.sunset_on ? daysBetween(today, body.sunset_on) : null,
     composition,
-    // Who leads first (chair, coordinators, secretary…), then everyone else by name.
-    current: mandates.filter(isActiveOn).sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || byName(a, b)),
-    upcoming: mandates.filter((m) => m.starts_on > today).sort((a, b) => a.starts_on.localeCompare(b.starts_on) || byName(a, b)),
-    // The most recent first.
-    past: mandates
-      .filter((m) => m.ends_on !== null && m.ends_on <= today)
-      .sort((a, b) => (b.ends_on ?? '').localeCompare(a.ends_on ?? '') || byName(a, b)),
+    ...mandatesInTime(mandates, today),
     workingGroups,
     decisions,
     viewer,

@@ -85,6 +85,19 @@ describe('the mandates page', () => {
     expect(text).toContain('Afegeix un mandat');
   });
 
+  it('lists mandates about to start soonest first and ended ones most recent first, as the public page does', async () => {
+    const group = await makeWorkingGroup(app);
+    for (const [name, starts_on, ends_on] of [
+      ['Later Start', '2099-06-01', null], ['Sooner Start', '2099-01-01', null],
+      ['Ended Long Ago', '2015-01-01', '2016-01-01'], ['Ended Recently', '2020-01-01', '2023-01-01'],
+    ] as const) {
+      await seat(app, { body_id: group.id, person_id: (await app.createUser({ name })).id, starts_on, ends_on });
+    }
+    const text = textOf(await (await admin.get(`/ca/bodies/${group.slug}/mandates`)).text());
+    expect(text.indexOf('Sooner Start')).toBeLessThan(text.indexOf('Later Start'));
+    expect(text.indexOf('Ended Recently')).toBeLessThan(text.indexOf('Ended Long Ago'));
+  });
+
   it('says so and offers no "add" when the body takes no new mandates', async () => {
     const closed = await makeWorkingGroup(app, { state: 'closed' });
     const text = textOf(await (await admin.get(`/ca/bodies/${closed.slug}/mandates`)).text());

@@ -25,6 +25,33 @@ export interface MandateView {
   end_reason: string | null;
 }
 
+/** The order members are listed in: who leads first (chair, coordinators, secretary…), who stands in last. */
+const ROLE_ORDER: readonly MandateRole[] = ['chair', 'coordinator', 'secretary', 'council_liaison', 'member', 'alternate', 'observer'];
+
+/** A body's mandates as its pages list them on a day. */
+export interface MandatesInTime {
+  /** Held on the day: who leads first, then everyone by name. */
+  current: MandateView[];
+  /** Starting later: the soonest first. */
+  upcoming: MandateView[];
+  /** Ended: the most recent first. */
+  past: MandateView[];
+}
+
+/** Splits mandates into held, upcoming and ended on `today`, each in the order pages list them. */
+export function mandatesInTime(mandates: readonly MandateView[], today: string): MandatesInTime {
+  const byName = (a: MandateView, b: MandateView) => a.person_name.localeCompare(b.person_name, 'ca');
+  return {
+    current: mandates
+      .filter((m) => m.starts_on <= today && (m.ends_on === null || today < m.ends_on))
+      .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || byName(a, b)),
+    upcoming: mandates.filter((m) => m.starts_on > today).sort((a, b) => a.starts_on.localeCompare(b.starts_on) || byName(a, b)),
+    past: mandates
+      .filter((m) => m.ends_on !== null && m.ends_on <= today)
+      .sort((a, b) => (b.ends_on ?? '').localeCompare(a.ends_on ?? '') || byName(a, b)),
+  };
+}
+
 /** The body as the mandate rules read it (locked while a mandate is added). */
 export interface MandateBody {
   id: number;

@@ -18,19 +18,16 @@ import { validate } from '../../kernel/validation.js';
 import { findBodyBySlug } from './bodies-store.js';
 import { compositionOf } from './composition.js';
 import { addMandate, endMandate } from './mandates.js';
-import { eligibleOrganisations, findMandate, listMandates, type MandateBody, type MandateView } from './mandates-store.js';
+import { eligibleOrganisations, findMandate, listMandates, mandatesInTime, type MandateBody, type MandateView } from './mandates-store.js';
 import { spaceToday, standingOf } from './membership.js';
 import { findCandidate, searchCandidates } from './people.js';
 import { manageMandates } from './policies.js';
-import type { BodyState, MandateRole } from './tables.js';
+import type { BodyState } from './tables.js';
 import { EndMandatePage } from './views/mandate-end.js';
 import { MandateFormPage, PersonSearchPage, type MandateFormValues } from './views/mandate-new.js';
 import { MandatesPage } from './views/mandates.js';
 
 const STATES_TAKING_MANDATES: ReadonlySet<BodyState> = new Set<BodyState>(['active', 'closing']);
-
-/** The order roles are listed in within a college: who leads first, who stands in last. */
-const ROLE_ORDER: readonly MandateRole[] = ['chair', 'secretary', 'coordinator', 'council_liaison', 'member', 'observer', 'alternate'];
 
 /**
  * The body named in the path, if the signed-in person may manage its mandates: 404 for an
@@ -75,18 +72,12 @@ async function listPage(c: AppContext) {
   const mandates = await listMandates(db, [body.id], { includePast: true });
   const composition = (await compositionOf(db, [body.id], today)).get(body.id);
   if (!composition) throw new AppError('not_found');
-  const rank = (m: MandateView) => ROLE_ORDER.indexOf(m.role);
-  const current = mandates
-    .filter((m) => m.starts_on <= today && (m.ends_on === null || m.ends_on > today))
-    .sort((a, b) => rank(a) - rank(b) || a.person_name.localeCompare(b.person_name, 'ca'));
   return c.html(
     <MandatesPage
       ctx={viewContext(c)}
       body={body}
       today={today}
-      current={current}
-      upcoming={mandates.filter((m) => m.starts_on > today)}
-      past={mandates.filter((m) => m.ends_on !== null && m.ends_on <= today)}
+      {...mandatesInTime(mandates, today)}
       composition={composition}
       takesMandates={STATES_TAKING_MANDATES.has(body.state)}
     />,
