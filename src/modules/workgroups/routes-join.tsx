@@ -18,7 +18,7 @@ import { askToJoinGroup, collegesFor, decideJoinRequest, defaultCollege, joinRef
 import { askToJoin, manageJoinRequests } from './policies.js';
 import { LEVELS } from './schema.js';
 import { findJoinRequest, findPendingRequest, listJoinRequests } from './requests-store.js';
-import { organisationsOfLevels } from './store.js';
+import { organisationErrors, organisationField, resolveOrganisation, type ResolvedOrganisation } from './organisation-field.js';
 import { JoinPage, JoinPendingPage, JoinRequestsPage, type JoinRequestsPageProps, type JoinValues } from './views/join.js';
 import { RefusalPage } from './views/parts.js';
 
@@ -32,14 +32,14 @@ function joinRefusalPage(c: AppContext, group: GroupRow, error: AppError) {
   return c.html(<RefusalPage ctx={ctx} group={group} title={ctx.t('workgroups.join.title')} message={ctx.t(error.messageKey, error.params)} />, 409);
 }
 
-async function renderJoinForm(c: AppContext, group: GroupRow, values?: JoinValues, errors?: FieldErrors) {
-  const organisations = await organisationsOfLevels(c.get('services').database.db, group.allowed_levels.length > 0 ? group.allowed_levels : LEVELS);
-  return c.html(<JoinPage ctx={viewContext(c)} group={group} organisations={organisations} values={values} errors={errors} />, errors ? 422 : 200);
-}
+/** The levels whose entities may ask to join the group. */
+const levelsOf = (group: GroupRow): readonly number[] => (group.allowed_levels.length > 0 ? group.allowed_levels : LEVELS);
 
-/** The organisation the person asks for, or none: an empty choice made "as an individual" stays empty. */
-function joinInput(group: GroupRow, values: JoinValues) {
-  return { body_id: group.id, as: values.as, organisation_id: values.organisation_id, statement: values.statement };
+/** The form, empty or sent back with what was typed and its errors (422). */
+async function renderJoinForm(c: AppContext, group: GroupRow, sentBack?: { values: JoinValues; errors: FieldErrors; resolved: ResolvedOrganisation }) {
+  const field = sentBack?.resolved.field ?? (await organisationField(c.get('services').database.db, levelsOf(group)));
+  const errors = sentBack ? organisationErrors(sentBack.errors, sentBack.resolved) : undefined;
+  return c.html(<JoinPage ctx={viewContext(c)} group={group} organisations={field} values={sentBack?.values} errors={errors} />, sentBack ? 422 : 200);
 }
 
 async function renderRequests(c: AppContext, group: GroupRow, standing: Standing, sentBack?: JoinRequestsPageProps['sentBack'], status: 200 | 409 | 422 = 200) {
@@ -78,18 +78,29 @@ export const joinRoutes: RouteDef[] = [
     policy: askToJoin,
     sample: { slug: 'grup-motor' },
     handler: async (c) => {
-      const group = await groupBySlug(c.get('services').database.db, c.req.param('slug'));
+      const db = c.get('services').database.db;
+      const group = await groupBySlug(db, c.req.param('slug'));
       const form = await readForm(c);
-      const values: JoinValues = { as: formString(form, 'as'), organisation_id: formString(form, 'organisation_id'), statement: formString(form, 'statement') };
+      const values: JoinValues = {
+        as: formString(form, 'as'),
+        organisation_id: formString(form, 'organisation_id'),
+        organisation_name: formString(form, 'organisation_name'),
+        statement: formString(form, 'statement'),
+      };
+      // An organisation typed by name rather than picked: the one it names, or a reason (several
+      // match, none does) that the command's refusal of an empty choice then carries.
+      const resolved: ResolvedOrganisation = values.as === 'organisation'
+        ? await resolveOrganisation(db, levelsOf(group), values, c.get('locale'), 'workgroups.errors.organisation_no_match_levels')
+        : { id: values.organisation_id, field: await organisationField(db, levelsOf(group), values.organisation_name) };
       try {
-        await askToJoinGroup(scopeOf(c), joinInput(group, values));
+        await askToJoinGroup(scopeOf(c), { body_id: group.id, as: values.as, organisation_id: resolved.id, statement: values.statement });
         setFlash(c, 'success', 'workgroups.join.done');
         return c.redirect(`/${c.get('locale')}/bodies/${group.slug}/join`, 303);
       } catch (error) {
         const refused = formRefusal(error);
         if (!refused) throw error;
         if (refused.code !== 'validation_failed') return joinRefusalPage(c, group, refused);
-        return renderJoinForm(c, group, values, formFieldErrors(refused.fields));
+        return renderJoinForm(c, group, { values: { ...values, organisation_id: resolved.id }, errors: formFieldErrors(refused.fields), resolved });
       }
     },
   },

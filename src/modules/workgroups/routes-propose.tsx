@@ -6,13 +6,14 @@ import type { RouteDef } from '../../kernel/http/module.js';
 import { viewContext } from '../../kernel/http/view.js';
 import type { FieldErrors } from '../../kernel/errors.js';
 import { pickTranslation } from '../../kernel/i18n/translatable.js';
+import { validate } from '../../kernel/validation.js';
 import { addDays, latestSunset } from './dates.js';
 import { formFieldErrors, formRefusal } from './form-errors.js';
 import { spaceToday } from './groups.js';
 import { proposeGroup } from './policies.js';
 import { proposeWorkingGroup } from './propose.js';
-import { DEFAULT_LEVELS, DEFAULT_REPORT_INTERVAL_DAYS, LEVELS } from './schema.js';
-import { organisationsOfLevels } from './store.js';
+import { DEFAULT_LEVELS, DEFAULT_REPORT_INTERVAL_DAYS, LEVELS, proposalSchema } from './schema.js';
+import { organisationErrors, organisationField, resolveOrganisation, type ResolvedOrganisation } from './organisation-field.js';
 import { ProposePage, type FormValues } from './views/propose.js';
 
 /** The translatable parts, by the form's field prefix. */
@@ -47,10 +48,11 @@ const ALIASES: Record<string, string> = {
   ...Object.fromEntries(PARTS.filter((p) => p.startsWith('charter_')).map((p) => [p.replace('_', '.'), `${p}_ca`])),
 };
 
-async function renderForm(c: AppContext, values: FormValues, errors?: FieldErrors) {
+async function renderForm(c: AppContext, values: FormValues, sentBack?: { errors: FieldErrors; resolved: ResolvedOrganisation }) {
   const today = spaceToday();
-  const organisations = await organisationsOfLevels(c.get('services').database.db, LEVELS);
-  const page = <ProposePage ctx={viewContext(c)} values={values} errors={errors} organisations={organisations} earliest={addDays(today, 1)} latest={latestSunset(today)} />;
+  const field = sentBack?.resolved.field ?? (await organisationField(c.get('services').database.db, LEVELS));
+  const errors = sentBack ? organisationErrors(sentBack.errors, sentBack.resolved) : undefined;
+  const page = <ProposePage ctx={viewContext(c)} values={values} errors={errors} organisations={field} earliest={addDays(today, 1)} latest={latestSunset(today)} />;
   return c.html(page, errors ? 422 : 200);
 }
 
@@ -69,15 +71,31 @@ export const proposeRoutes: RouteDef[] = [
     policy: proposeGroup,
     handler: async (c) => {
       const form = await readForm(c);
+      const locale = c.get('locale');
+      const input = proposalFromForm(form);
+      // An organisation typed by name rather than picked: the one it names, or why not.
+      const resolved = await resolveOrganisation(
+        c.get('services').database.db,
+        LEVELS,
+        { organisation_id: input.organisation_id, organisation_name: formString(form, 'organisation_name') },
+        locale,
+        'workgroups.errors.organisation_no_match',
+      );
       try {
-        const group = await proposeWorkingGroup(scopeOf(c), proposalFromForm(form));
-        setFlash(c, 'success', 'workgroups.propose.done', { name: pickTranslation(group.name, c.get('locale')).text });
-        return c.redirect(`/${c.get('locale')}/bodies/${group.slug}`, 303);
+        // A name that chose nothing must not propose the group as an individual: the rest of the
+        // form is checked, so every mistake is said at once, and nothing is written.
+        if (resolved.error !== undefined) {
+          validate(proposalSchema, input, locale);
+          return await renderForm(c, form, { errors: {}, resolved });
+        }
+        const group = await proposeWorkingGroup(scopeOf(c), { ...input, organisation_id: resolved.id });
+        setFlash(c, 'success', 'workgroups.propose.done', { name: pickTranslation(group.name, locale).text });
+        return c.redirect(`/${locale}/bodies/${group.slug}`, 303);
       } catch (error) {
         const refusal = formRefusal(error);
         if (!refusal) throw error;
         const errors = refusal.code === 'validation_failed' ? formFieldErrors(refusal.fields, ALIASES) : { name_ca: viewContext(c).t(refusal.messageKey, refusal.params) };
-        return renderForm(c, form, errors);
+        return renderForm(c, { ...form, organisation_id: resolved.id }, { errors, resolved });
       }
     },
   },

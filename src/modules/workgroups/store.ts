@@ -242,19 +242,38 @@ export interface OrganisationOption {
   id: number;
   name: string;
   level: number | null;
+  /** Its name or short name is exactly what was typed (accents and case aside). */
+  exact?: boolean;
 }
 
-/** Entities of the given levels, by name: who a person may say they come from. */
-export async function organisationsOfLevels(db: Queryable, levels: readonly number[]): Promise<OrganisationOption[]> {
+/** How many organisations a form lists in a plain choice; with more, the person types the name. */
+export const ORGANISATIONS_LISTED = 100;
+
+/** `typed` as a LIKE pattern on folded text: contains it, accents and case aside, wildcards literal. */
+function foldedContains(typed: string) {
+  const escaped = typed.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return sql<string>`'%' || teixit_fold(${escaped}) || '%'`;
+}
+
+/**
+ * Entities of the given levels — who a person may say they come from — by name, at most
+ * `ORGANISATIONS_LISTED` + 1 (the extra one says there are more): all of them, or those whose
+ * name or short name contains `typed` (accents and case aside), the exact matches first. One query.
+ */
+export async function organisationsOfLevels(db: Queryable, levels: readonly number[], typed = ''): Promise<OrganisationOption[]> {
   if (levels.length === 0) return [];
-  const rows = await db
+  const q = typed.trim();
+  let query = db
     .selectFrom('organisations')
-    .select(['id', 'name', 'level'])
+    .select(['id', 'name', 'level', sql<boolean>`${q === '' ? sql`false` : sql`(teixit_fold(name) = teixit_fold(${q}) OR teixit_fold(short_name) = teixit_fold(${q}))`}`.as('exact')])
     .where('kind', '=', 'entity')
-    .where(sql<boolean>`level = ANY(${[...levels]}::smallint[])`)
-    .orderBy(sql`lower(name)`)
-    .execute();
-  return rows.map((r) => ({ id: int(r.id), name: r.name, level: intOrNull(r.level) }));
+    .where(sql<boolean>`level = ANY(${[...levels]}::smallint[])`);
+  if (q !== '') {
+    const pattern = foldedContains(q);
+    query = query.where((eb) => eb.or([eb(sql`teixit_fold(name)`, 'like', pattern), eb(sql`teixit_fold(short_name)`, 'like', pattern)]));
+  }
+  const rows = await query.orderBy(sql`exact`, 'desc').orderBy(sql`lower(name)`).orderBy('id').limit(ORGANISATIONS_LISTED + 1).execute();
+  return rows.map((r) => ({ id: int(r.id), name: r.name, level: intOrNull(r.level), exact: r.exact === true }));
 }
 
 /** One organisation, if it exists. */

@@ -1,25 +1,29 @@
 /** Asking to join a working group, the state of one's own request, and the coordinators' list of requests. */
 import type { FieldErrors } from '../../../kernel/errors.js';
 import {
-  Button, ButtonGroup, ButtonLink, EmptyState, Form, NotificationBanner, Radios, Select, SummaryList, TextArea,
+  Button, ButtonGroup, ButtonLink, EmptyState, Form, NotificationBanner, Radios, SummaryList, TextArea,
 } from '../../../kernel/ui/components.js';
 import type { ViewContext } from '../../../kernel/ui/context.js';
 import type { College } from '../../bodies/tables.js';
 import { STATEMENT_MAX } from '../schema.js';
 import type { JoinRequestRow } from '../requests-store.js';
-import type { GroupRow, OrganisationOption } from '../store.js';
-import { GroupPage, nameOf, PlainText } from './parts.js';
+import type { OrganisationField } from '../organisation-field.js';
+import type { GroupRow } from '../store.js';
+import { GroupPage, nameOf, OrganisationPicker, PlainText } from './parts.js';
 
 export interface JoinValues {
   as: string;
   organisation_id: string;
+  /** The organisation's name as typed, when there are too many to list. */
+  organisation_name: string;
   statement: string;
 }
 
 export interface JoinPageProps {
   ctx: ViewContext;
   group: GroupRow;
-  organisations: OrganisationOption[];
+  /** The organisations of the levels the group admits, or the box to type one's name. */
+  organisations: OrganisationField;
   values?: JoinValues;
   errors?: FieldErrors | undefined;
 }
@@ -44,14 +48,14 @@ export function JoinPage({ ctx, group, organisations, values, errors }: JoinPage
           value={values?.as}
           error={errors?.as}
         />
-        <Select
-          name="organisation_id"
+        <OrganisationPicker
+          ctx={ctx}
+          field={organisations}
           label={t('workgroups.join.fields.organisation_id')}
           hint={t('workgroups.join.hints.organisation_id')}
-          options={organisations.map((o) => ({ value: String(o.id), label: o.level === null ? o.name : t('workgroups.organisation_with_level', { name: o.name, level: o.level }) }))}
           placeholder={t('workgroups.join.choose_organisation')}
-          value={values?.organisation_id}
-          error={errors?.organisation_id}
+          value={values?.organisation_id ?? ''}
+          errors={errors}
         />
         <TextArea
           name="statement"

@@ -2,10 +2,11 @@
 import type { Child } from 'hono/jsx';
 import type { FieldErrors } from '../../../kernel/errors.js';
 import { pickTranslation, type Translatable } from '../../../kernel/i18n/translatable.js';
-import { ButtonLink, ErrorSummary, LocalizedText, NotificationBanner, SummaryList, Tag, type Crumb, type TagKind } from '../../../kernel/ui/components.js';
+import { ButtonLink, ErrorSummary, LocalizedText, NotificationBanner, Select, SummaryList, Tag, TextField, type Crumb, type TagKind } from '../../../kernel/ui/components.js';
 import type { ViewContext } from '../../../kernel/ui/context.js';
 import { Layout } from '../../../kernel/ui/layout.js';
-import type { BodyState, Charter, GroupRow } from '../store.js';
+import type { OrganisationField } from '../organisation-field.js';
+import { ORGANISATIONS_LISTED, type BodyState, type Charter, type GroupRow } from '../store.js';
 
 /** The same colours as the bodies' pages: the word says the state, the colour repeats it. */
 const STATE_KIND: Record<BodyState, TagKind> = {
@@ -106,5 +107,58 @@ export function RefusalPage(props: { ctx: ViewContext; group: Pick<GroupRow, 'sl
         {ctx.t('workgroups.refusal.back')}
       </ButtonLink>
     </Layout>
+  );
+}
+
+export interface OrganisationPickerProps {
+  ctx: ViewContext;
+  field: OrganisationField;
+  label: string;
+  hint: string;
+  /** The empty choice of the full list ("Tria una entitat", "A títol individual"). */
+  placeholder: string;
+  optional?: boolean;
+  /** The organisation picked (`organisation_id`). */
+  value: string;
+  /** Errors by field: `organisation_id` (the list) and `organisation_name` (what was typed). */
+  errors: FieldErrors | undefined;
+}
+
+/**
+ * The organisation a person acts for: a plain list when there are few, or a box to type its
+ * name and, once typed, the entities that match to pick from (see organisation-field.ts).
+ */
+export function OrganisationPicker(props: OrganisationPickerProps) {
+  const { ctx, field } = props;
+  const t = ctx.t;
+  const options = field.options.map((o) => ({ value: String(o.id), label: o.level === null ? o.name : t('workgroups.organisation_with_level', { name: o.name, level: o.level }) }));
+  if (field.mode === 'list') {
+    return <Select name="organisation_id" label={props.label} hint={props.hint} options={options} placeholder={props.placeholder} value={props.value} error={props.errors?.organisation_id} optional={props.optional} />;
+  }
+  return (
+    <>
+      <TextField
+        name="organisation_name"
+        label={props.label}
+        hint={`${props.hint} ${t('workgroups.organisation_field.name_hint')}`}
+        value={field.typed}
+        error={props.errors?.organisation_name}
+        maxlength={200}
+        spellcheck={false}
+        autocomplete="organization"
+        optional={props.optional}
+      />
+      {options.length > 0 ? (
+        <Select
+          name="organisation_id"
+          label={t('workgroups.organisation_field.matches', { typed: field.typed })}
+          hint={field.more ? t('workgroups.organisation_field.more', { count: ORGANISATIONS_LISTED }) : undefined}
+          options={options}
+          placeholder={t('workgroups.organisation_field.choose')}
+          value={props.value}
+          error={props.errors?.organisation_id}
+        />
+      ) : null}
+    </>
   );
 }

@@ -1,12 +1,13 @@
 /** Proposing a working group: its name and purpose, its charter, its sunset, who may join. */
 import type { FieldErrors } from '../../../kernel/errors.js';
 import {
-  Button, ButtonGroup, Checkboxes, Details, ErrorSummary, Form, Select, TextArea, TextField,
+  Button, ButtonGroup, Checkboxes, Details, ErrorSummary, Form, TextArea, TextField,
 } from '../../../kernel/ui/components.js';
 import type { ViewContext } from '../../../kernel/ui/context.js';
 import { Layout } from '../../../kernel/ui/layout.js';
 import { LEVELS } from '../schema.js';
-import type { OrganisationOption } from '../store.js';
+import type { OrganisationField } from '../organisation-field.js';
+import { OrganisationPicker } from './parts.js';
 
 /** What the form shows: what the person typed, by field name. */
 export type FormValues = Record<string, string | string[]>;
@@ -50,7 +51,8 @@ export interface ProposePageProps {
   ctx: ViewContext;
   values: FormValues;
   errors?: FieldErrors | undefined;
-  organisations: OrganisationOption[];
+  /** Every entity, or the box to type one's name. */
+  organisations: OrganisationField;
   /** The first and last sunset dates allowed today. */
   earliest: string;
   latest: string;
@@ -117,14 +119,14 @@ export function ProposePage({ ctx, values, errors, organisations, earliest, late
             values={levels}
             error={errors?.allowed_levels}
           />
-          <Select
-            name="organisation_id"
+          <OrganisationPicker
+            ctx={ctx}
+            field={organisations}
             label={t('workgroups.propose.fields.organisation_id')}
             hint={t('workgroups.propose.hints.organisation_id')}
-            options={organisations.map((o) => ({ value: String(o.id), label: o.level === null ? o.name : t('workgroups.organisation_with_level', { name: o.name, level: o.level }) }))}
             placeholder={t('workgroups.propose.as_individual')}
             value={value(values, 'organisation_id')}
-            error={errors?.organisation_id}
+            errors={errors}
             optional
           />
           <ButtonGroup>
