@@ -5,6 +5,7 @@
  */
 import type { MySpaceModule } from '../account/index.js';
 import { publicAccess } from '../../kernel/policy.js';
+import { endMandatesOfDeletedPerson } from './account-deletion.js';
 import { bodiesApiRoutes } from './api-bodies.js';
 import { bodiesPageRoutes } from './bodies-pages.js';
 import { mandatesApiRoutes } from './api-mandates.js';
@@ -26,6 +27,7 @@ export const bodiesModule: MySpaceModule = {
   routes: [...bodiesPageRoutes, ...mandateRoutes, ...peopleRoutes, ...bodiesApiRoutes, ...mandatesApiRoutes, ...peopleApiRoutes],
   mySpace: myBodiesBlock,
   personalData: mandatesPersonalData,
+  onAccountDeleted: endMandatesOfDeletedPerson,
   nav: [{ path: '/bodies', labelKey: 'bodies.nav', policy: publicAccess, order: 30 }],
   seedDemo: seedBodiesDemo,
   start: startDailyRefresh,

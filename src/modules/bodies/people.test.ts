@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { browserFor, freshToken, type Persona } from '../../../test/support/personas.js';
 import { addMandate } from './mandates.js';
+import { spaceToday } from './membership.js';
 import { makeOrganisation, makeWorkingGroup, PLENARY, scopeAs, seat, STEERING } from './mandates.fixtures.js';
 
 let app: TestApp;
@@ -105,6 +106,37 @@ describe('GET /api/v1/people/{id}', () => {
   it('answers 404 for an unknown id and 422 for one that is not a number', async () => {
     expect((await api('/people/99999999')).status).toBe(404);
     expect((await api('/people/abc')).status).toBe(422);
+  });
+});
+
+describe('deleting an account', () => {
+  it("ends the person's mandates today, frees their seat, drops those not started, and keeps the past as record", async () => {
+    const fed = await makeOrganisation(app, { short_name: 'FED-baixa' });
+    const leaving = await app.createUser({ name: 'Rut Marxa' });
+    const stays = await app.createUser({ name: 'Sergi Queda' });
+    const past = await seat(app, { body_id: PLENARY.id, person_id: leaving.id, organisation_id: fed.id, starts_on: '2019-01-01', ends_on: '2021-01-01' });
+    const held = await seat(app, { body_id: PLENARY.id, person_id: leaving.id, organisation_id: fed.id, starts_on: '2023-01-01' });
+    const planned = await seat(app, { body_id: STEERING.id, person_id: leaving.id, college: 'trajectory', starts_on: '2099-01-01' });
+    await seat(app, { body_id: PLENARY.id, person_id: stays.id, organisation_id: fed.id, starts_on: '2023-01-01' });
+    const agent = app.agent();
+    await agent.signIn(leaving);
+    expect((await agent.post('/ca/account/delete', { password: leaving.password })).status).toBe(303);
+
+    const rows = await app.services.database.db.selectFrom('mandates').select(['id', 'ends_on', 'end_reason']).where('person_id', '=', leaving.id).orderBy('id').execute();
+    expect(rows).toEqual([
+      { id: past, ends_on: '2021-01-01', end_reason: null },
+      { id: held, ends_on: spaceToday(), end_reason: 'Compte esborrat' },
+    ]);
+    expect(rows.map((r) => r.id)).not.toContain(planned);
+    // The seat is free: FED-baixa may send a second delegate again.
+    const admin = await app.createUser({ name: 'Admin Baixa', roles: ['admin'] });
+    const next = await app.createUser({ name: 'Txell Relleu' });
+    await addMandate(scopeAs(app, admin), { body_id: PLENARY.id, person_id: next.id, organisation_id: fed.id, college: 'entity', role: 'member', starts_on: spaceToday() });
+    // Someone who sat nowhere is deleted with nothing to end.
+    const nobody = await app.createUser({ name: 'Ningú Marxa' });
+    const other = app.agent();
+    await other.signIn(nobody);
+    expect((await other.post('/ca/account/delete', { password: nobody.password })).status).toBe(303);
   });
 });
 
