@@ -15,6 +15,8 @@ export interface MandateView {
   body_id: number;
   person_id: number;
   person_name: string;
+  /** The person deleted their account: their name is a pseudonym and they have no public profile. */
+  person_deleted: boolean;
   organisation_id: number | null;
   organisation_short_name: string | null;
   organisation_name: string | null;
@@ -76,7 +78,7 @@ export function selectMandateViews(db: Queryable) {
     .innerJoin('users as u', 'u.id', 'm.person_id')
     .leftJoin('organisations as o', 'o.id', 'm.organisation_id')
     .select([
-      'm.id', 'm.body_id', 'm.person_id', 'u.name as person_name', 'm.organisation_id',
+      'm.id', 'm.body_id', 'm.person_id', 'u.name as person_name', sql<boolean>`(u.status = 'deleted')`.as('person_deleted'), 'm.organisation_id',
       'o.short_name as organisation_short_name', 'o.name as organisation_name',
       'm.college', 'm.role', 'm.starts_on', 'm.ends_on', 'm.end_reason',
     ]);
@@ -127,7 +129,7 @@ export async function findMandate(db: Queryable, id: number): Promise<MandateVie
 
 /** A row of `selectMandateViews` (and of any query extending it) with its ids as numbers. */
 export function toMandateView<T extends {
-  id: number; body_id: number; person_id: number; person_name: string; organisation_id: number | null;
+  id: number; body_id: number; person_id: number; person_name: string; person_deleted: boolean; organisation_id: number | null;
   organisation_short_name: string | null; organisation_name: string | null; college: College; role: MandateRole;
   starts_on: string; ends_on: string | null; end_reason: string | null;
 }>(row: T): T & MandateView {

@@ -128,6 +128,12 @@ describe('deleting an account', () => {
       { id: held, ends_on: spaceToday(), end_reason: 'Compte esborrat' },
     ]);
     expect(rows.map((r) => r.id)).not.toContain(planned);
+    // Their past stays under their pseudonym, with no link to a profile they no longer have.
+    const pseudonym = (await app.services.database.db.selectFrom('users').select('name').where('id', '=', leaving.id).executeTakeFirstOrThrow()).name;
+    const plenary = await (await app.agent().get('/ca/bodies/ambit-participat')).text();
+    expect(plenary).toContain(pseudonym);
+    expect(plenary).not.toContain(`/ca/people/${leaving.id}"`);
+    expect((await app.agent().get(`/ca/people/${leaving.id}`)).status).toBe(404);
     // The seat is free: FED-baixa may send a second delegate again.
     const admin = await app.createUser({ name: 'Admin Baixa', roles: ['admin'] });
     const next = await app.createUser({ name: 'Txell Relleu' });

@@ -13,7 +13,7 @@ import { CHARTER_PARTS } from '../edit-body.js';
 import type { MandateView } from '../mandates.js';
 import { COLLEGES, type College } from '../tables.js';
 import { bodiesCrumbs, BodyStateTag, Day, WorkingGroupsTable } from './body-parts.js';
-import { CompositionWarnings, roleText } from './mandate-parts.js';
+import { CompositionWarnings, PersonLink, roleText } from './mandate-parts.js';
 
 /** "A, B i C" in the page's language. */
 function listOf(ctx: ViewContext, items: readonly string[]): string {
@@ -214,7 +214,7 @@ function Organisation({ ctx, mandate }: { ctx: ViewContext; mandate: MandateView
 
 function memberCells(ctx: ViewContext, mandate: MandateView) {
   return [
-    <a href={ctx.href(`/people/${mandate.person_id}`)}>{mandate.person_name}</a>,
+    <PersonLink ctx={ctx} mandate={mandate} />,
     // An entity's member is its delegate, as everywhere mandates are named.
     roleText(ctx, mandate, { withOrganisation: false }),
     ctx.t(`mandates.colleges.${mandate.college}`),

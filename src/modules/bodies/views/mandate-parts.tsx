@@ -50,8 +50,9 @@ export function OrganisationLink({ ctx, mandate }: { ctx: ViewContext; mandate: 
   );
 }
 
-/** The person's public profile, linked by name. */
-export function PersonLink({ ctx, mandate }: { ctx: ViewContext; mandate: Pick<MandateView, 'person_id' | 'person_name'> }) {
+/** The person's public profile, linked by name; the pseudonym alone for a deleted account, which has none. */
+export function PersonLink({ ctx, mandate }: { ctx: ViewContext; mandate: Pick<MandateView, 'person_id' | 'person_name' | 'person_deleted'> }) {
+  if (mandate.person_deleted) return <>{mandate.person_name}</>;
   return <a href={ctx.href(`/people/${mandate.person_id}`)}>{mandate.person_name}</a>;
 }
 
