@@ -9,6 +9,7 @@ import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { freshToken } from '../../../test/support/personas.js';
 import { addDays } from './dates.js';
 import { spaceToday } from './groups.js';
+import { ORGANISATIONS_LISTED } from './store.js';
 import { person, type Person } from './test-support.js';
 
 const RUNS = Math.max(10, Math.round(Number(process.env.PROPERTY_RUNS ?? 1000) / 10));
@@ -21,7 +22,7 @@ const slugs: Record<'proposed' | 'active' | 'closing' | 'closed', string> = { pr
 let requestId = 0;
 
 const value = fc.oneof(
-  fc.constantFrom('', ' ', '0', '-1', '1', '2', '4', '99999999999999999999', 'approve', 'decline', 'accept', 'final', 'periodic', 'closing', 'closed',
+  fc.constantFrom('', ' ', '0', '-1', '1', '2', '4', '99999999999999999999', 'Entitat', 'E1', '%', '_', '\\', 'approve', 'decline', 'accept', 'final', 'periodic', 'closing', 'closed',
     'individual', 'organisation', 'entity', 'trajectory', 'expert', 'active', 'declined', 'accepted', 'withdrawn', today, addDays(today, 30), addDays(today, 900), '0000-01-01', '0999-12-31',
     '9999-12-31', '2026-02-30', 'null', '<script>', '=1+1', 'ÀÉÏÕÜ·l·l', '😀'),
   fc.string({ maxLength: 30 }),
@@ -72,6 +73,11 @@ async function postJson(path: string, body: unknown): Promise<number> {
 beforeAll(async () => {
   app = await createTestApp({ TEIXIT_WRITE_LIMIT: '100000000' });
   admin = await person(app, { name: 'Admin Proves', roles: ['admin'] });
+  // More entities than the forms list, so that their organisation is typed by name.
+  await app.services.database.db
+    .insertInto('organisations')
+    .values(Array.from({ length: ORGANISATIONS_LISTED + 1 }, (_, i) => ({ name: `Entitat ${i}`, short_name: `E${i}`, kind: 'entity' as const, level: ((i % 4) + 1) as 1 | 2 | 3 | 4 })))
+    .execute();
   token = (await freshToken(app, { name: 'admin', user: admin.user, token: null })) ?? '';
   const db = app.services.database.db;
   for (const state of Object.keys(slugs) as Array<keyof typeof slugs>) {
@@ -102,7 +108,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-const PROPOSAL_FIELDS = ['name_ca', 'name_es', 'purpose_ca', 'charter_objectives_ca', 'charter_method_ca', 'charter_cadence_ca', 'charter_deliverables_ca', 'sunset_on', 'allowed_levels', 'report_interval_days', 'organisation_id'];
+const PROPOSAL_FIELDS = ['name_ca', 'name_es', 'purpose_ca', 'charter_objectives_ca', 'charter_method_ca', 'charter_cadence_ca', 'charter_deliverables_ca', 'sunset_on', 'allowed_levels', 'report_interval_days', 'organisation_id', 'organisation_name'];
 
 describe('generated input on real working groups never causes a server error', () => {
   it('the proposal form', { timeout: 600_000 }, async () => {
@@ -119,7 +125,7 @@ describe('generated input on real working groups never causes a server error', (
     ['decision', (slug) => `/ca/bodies/${slug}/decision`, ['decision', 'reason'], { decision: 'approve', reason: 'Endavant' }],
     ['extend', (slug) => `/ca/bodies/${slug}/extend`, ['sunset_on', 'reason'], { sunset_on: addDays(today, 90), reason: 'Més temps' }],
     ['close', (slug) => `/ca/bodies/${slug}/close`, ['step', 'reason'], { step: 'closing', reason: 'Fet' }],
-    ['join', (slug) => `/ca/bodies/${slug}/join`, ['as', 'organisation_id', 'statement'], { as: 'individual', statement: 'Hola' }],
+    ['join', (slug) => `/ca/bodies/${slug}/join`, ['as', 'organisation_id', 'organisation_name', 'statement'], { as: 'organisation', organisation_name: 'Entitat 1', statement: 'Hola' }],
     ['withdraw', (slug) => `/ca/bodies/${slug}/join/withdraw`, ['request_id'], { request_id: '1' }],
     ['report', (slug) => `/ca/bodies/${slug}/reports/new`, ['kind', 'period_start', 'period_end', 'progress', 'next_steps', 'blockers'], { kind: 'periodic', period_start: addDays(today, -10), period_end: today, progress: 'Fet' }],
     ['join request answer', (slug) => `/ca/bodies/${slug}/join-requests/${requestId}`, ['decision', `college_${requestId}`, `reason_${requestId}`, 'college', 'reason'], { decision: 'accept', [`college_${requestId}`]: 'trajectory' }],
