@@ -16,7 +16,7 @@ import { lockedGroupOr404, spaceToday, standingOfActor } from './groups.js';
 import { askToJoin, manageJoinRequests, withdrawOwnRequest } from './policies.js';
 import { INDIVIDUAL_COLLEGES, joinDecisionSchema, joinSchema, withdrawSchema } from './schema.js';
 import { findJoinRequest, findPendingRequest, insertJoinRequest, lockJoinRequest, settleJoinRequest, type JoinRequestRow } from './requests-store.js';
-import { coordinatorIds, findOrganisation, isActiveMember, steeringMemberIds, type GroupRow } from './store.js';
+import { coordinatorIds, findOrganisation, isActiveMember, steeringOrAdminIds, type GroupRow } from './store.js';
 
 /**
  * Why nobody may ask to join this group now, or null when they may: only `active` groups that
@@ -44,11 +44,14 @@ export async function personalJoinRefusal(
   return null;
 }
 
-/** The people who hear of a new request: the coordinators, or the steering group when the group has none. */
+/**
+ * The people who hear of a new request: the coordinators, or the steering group when the group
+ * has none (the administrators while the steering group has nobody either).
+ */
 async function reviewersOf(db: Queryable, groupId: number): Promise<number[]> {
   const today = spaceToday();
   const coordinators = await coordinatorIds(db, groupId, today);
-  return coordinators.length > 0 ? coordinators : steeringMemberIds(db, today);
+  return coordinators.length > 0 ? coordinators : steeringOrAdminIds(db, today);
 }
 
 /**

@@ -11,7 +11,7 @@ import { groupName, mailPeople, spokenDate } from './emails.js';
 import { spaceToday } from './groups.js';
 import { proposeGroup } from './policies.js';
 import { proposalSchema } from './schema.js';
-import { findOrganisation, findPlenaryId, insertDecision, insertGroup, insertProposalOrganisation, lockSlugChoice, slugsLike, steeringMemberIds, type GroupRow } from './store.js';
+import { findOrganisation, findPlenaryId, insertDecision, insertGroup, insertProposalOrganisation, lockSlugChoice, slugsLike, steeringOrAdminIds, type GroupRow } from './store.js';
 
 /** Room left in the table's 80 characters for a `-<n>` suffix. */
 const SLUG_BASE_MAX = 70;
@@ -56,7 +56,8 @@ export function firstFreeSlug(base: string, taken: readonly string[]): string {
  * Proposes a working group under the plenary: state `proposed`, open, with its charter, sunset
  * date (after today, at most 24 months ahead), the organisation levels it admits and its report
  * interval. The proposer is recorded (and the organisation they act for, if they chose one);
- * the steering group is e-mailed that a proposal awaits them. Audited (public).
+ * the steering group (or, while it has no members, the administrators) is e-mailed that a
+ * proposal awaits them. Audited (public).
  * @example const group = await proposeWorkingGroup(scopeOf(c), { name: { ca: 'Comunicació' }, … })
  */
 export const proposeWorkingGroup = defineCommand({
@@ -114,7 +115,7 @@ export const proposeWorkingGroup = defineCommand({
     });
     tx.emit({ type: 'workgroups.proposed', tags: ['bodies'], payload: { body_id: group.id } });
 
-    const steering = (await steeringMemberIds(tx.trx, today)).filter((id) => id !== actor.id);
+    const steering = (await steeringOrAdminIds(tx.trx, today)).filter((id) => id !== actor.id);
     await mailPeople(tx.trx, tx.scope.services, steering, 'proposed', {
       params: (to) => ({ group: groupName(input.name, to), proposer: actor.name, sunset: spokenDate(input.sunset_on, to) }),
       path: `/bodies/${slug}/decision`,

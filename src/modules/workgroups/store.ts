@@ -207,6 +207,17 @@ export async function steeringMemberIds(db: Queryable, on: string): Promise<numb
   return rows.map((r) => int(r.person_id));
 }
 
+/**
+ * Who answers for the steering group on `on`: its members, or — while it has none, as in a space
+ * just set up — the active administrators, who may make its decisions too.
+ */
+export async function steeringOrAdminIds(db: Queryable, on: string): Promise<number[]> {
+  const steering = await steeringMemberIds(db, on);
+  if (steering.length > 0) return steering;
+  const admins = await db.selectFrom('users').select('id').where(sql<boolean>`'admin' = ANY(roles)`).where('status', '=', 'active').orderBy('id').execute();
+  return admins.map((r) => int(r.id));
+}
+
 /** Does the person hold an active mandate (any role) in the group on `on`? */
 export async function isActiveMember(db: Queryable, bodyId: number, personId: number, on: string): Promise<boolean> {
   const row = await db
