@@ -10,6 +10,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
+import { sql } from 'kysely';
 import { openDatabase } from '../db/connect.js';
 import { listMigrations, lockMigrations, migrate } from '../db/migrate.js';
 import type { Database, Trx } from '../db/types.js';
@@ -76,6 +77,13 @@ function readHeader(line: string | undefined, file: string): Header {
 }
 
 /**
+ * Tables whose first rows the migrations write themselves (0003: the plenary and the steering
+ * group). A new database has them, so they do not make it "not empty"; the restore replaces them
+ * with the backup's own rows, which may have been edited since.
+ */
+const ROWS_FROM_MIGRATIONS = ['bodies'];
+
+/**
  * Says why `trx`'s database cannot take the backup, or which way it is empty: `fresh` (no
  * tables at all) or `migrated` (the backup's schema is there, with no rows yet).
  */
@@ -84,7 +92,10 @@ async function judgeTarget(trx: Trx, backupMigrations: string[]): Promise<'fresh
   const tables = (await listTables(trx)).filter((t) => t.name !== 'schema_migrations');
   if (tables.length === 0) return 'fresh';
   const withRows: string[] = [];
-  for (const table of tables) if (table.name !== 'schema_migrations' && (await countRows(trx, table.name)) > 0) withRows.push(table.name);
+  for (const table of tables) {
+    if (ROWS_FROM_MIGRATIONS.includes(table.name)) continue;
+    if ((await countRows(trx, table.name)) > 0) withRows.push(table.name);
+  }
   const applied = (await appliedMigrations(trx)) ?? [];
   if (withRows.length === 0 && applied.join() === backupMigrations.join()) return 'migrated';
   const what = withRows.length > 0 ? `it has data (in ${withRows.slice(0, 5).join(', ')}${withRows.length > 5 ? '…' : ''})` : `its schema is at another migration (${applied.at(-1) ?? 'none'})`;
@@ -184,6 +195,9 @@ export async function restoreDatabase(database: Database, file: string, io: CliO
       await lockMigrations(trx);
       const state = await judgeTarget(trx, header.migrations);
       if (state === 'fresh') await runMigrationScripts(trx, scripts);
+      // Nothing refers to these rows yet (every other table is empty): the backup's take their place.
+      const present = new Set((await listTables(trx)).map((t) => t.name));
+      for (const name of ROWS_FROM_MIGRATIONS) if (present.has(name)) await sql`DELETE FROM ${sql.table(name)}`.execute(trx);
       // A migrated target already lists its migrations; a fresh one gets the backup's rows.
       return loadRows(trx, lines, source, new Set(state === 'migrated' ? ['schema_migrations'] : []));
     });
