@@ -15,7 +15,7 @@ import { fieldError } from '../../kernel/validation.js';
 // lists mandates), and importing its index from here would close a circle of imports.
 import { problemResponse } from '../api/schemas.js';
 import { extendWorkingGroup } from '../workgroups/extend.js';
-import { decodeCursor, encodeCursor } from './api-cursor.js';
+import { decodeCursor, encodeCursor } from '../../kernel/http/cursor.js';
 import { emptyComposition } from './bodies-read.js';
 import { findBody, findBodyById, listBodies, type BodyRow } from './bodies-store.js';
 import { compositionOf, warningMessage, type Composition, type WarningAudience } from './composition.js';

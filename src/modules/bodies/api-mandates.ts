@@ -12,7 +12,7 @@ import { scopeOf, type AppContext, type AppEnv } from '../../kernel/http/env.js'
 import type { RouteDef } from '../../kernel/http/module.js';
 import { authorize, publicAccess, signedIn } from '../../kernel/policy.js';
 import { problemResponse } from '../api/index.js';
-import { decodeCursor, encodeCursor } from './api-cursor.js';
+import { decodeCursor, encodeCursor } from '../../kernel/http/cursor.js';
 import { findBody, findBodyById } from './bodies-store.js';
 import { addMandate, endMandate } from './mandates.js';
 import { findMandate, pageMandates, type MandateView } from './mandates-store.js';

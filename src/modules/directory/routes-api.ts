@@ -6,9 +6,9 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../kernel/errors.js';
+import { decodeCursor, encodeCursor } from '../../kernel/http/cursor.js';
 import { scopeOf, type AppContext } from '../../kernel/http/env.js';
 import type { RouteDef } from '../../kernel/http/module.js';
-import { fieldError } from '../../kernel/validation.js';
 import { problemResponse } from '../api/index.js';
 import { organisationIdFromPath } from './directory.js';
 import { findDirectoryRow, listOrganisationsAfter } from './listings.js';
@@ -168,22 +168,13 @@ const updateRoute = createRoute({
   },
 });
 
-const CURSOR_PREFIX = 'o:';
-
-/** The opaque cursor after the organisation with this id. */
-function cursorAfter(id: number): string {
-  return Buffer.from(`${CURSOR_PREFIX}${id}`).toString('base64url');
-}
+/** The list's name in its cursors (`o:12`). */
+const CURSOR_LIST = 'o';
 
 /** The id a cursor continues after; 422 on `cursor` when it is not one this API gave. */
 function idAfterCursor(c: AppContext, cursor: string | undefined): number | null {
   if (cursor === undefined || cursor === '') return null;
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const id = Number(text.slice(CURSOR_PREFIX.length));
-  if (!text.startsWith(CURSOR_PREFIX) || !/^[0-9]{1,15}$/.test(text.slice(CURSOR_PREFIX.length)) || !Number.isSafeInteger(id)) {
-    throw fieldError('cursor', 'directory.api.cursor_invalid', c.get('locale'));
-  }
-  return id;
+  return decodeCursor(CURSOR_LIST, cursor, c, 'directory.api.cursor_invalid');
 }
 
 /** The id in the path, or 404 for anything that is not one (the pages' rule). */
@@ -225,7 +216,7 @@ export const directoryApiRoutes: RouteDef[] = [
       );
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
-      const nextCursor = rows.length > query.limit && last ? cursorAfter(last.id) : null;
+      const nextCursor = rows.length > query.limit && last ? encodeCursor(CURSOR_LIST, last.id) : null;
       return c.json({ items: page.map((row) => presentOrganisation(row, c.get('locale'))), next_cursor: nextCursor }, 200);
     },
   },

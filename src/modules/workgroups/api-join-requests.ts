@@ -1,4 +1,5 @@
 /** The API's join requests: list and make them on a group, read one, accept, decline or withdraw it. */
+import { encodeCursor } from '../../kernel/http/cursor.js';
 import { createRoute, type z } from '@hono/zod-openapi';
 import { AppError } from '../../kernel/errors.js';
 import { scopeOf } from '../../kernel/http/env.js';
@@ -6,7 +7,7 @@ import type { RouteDef } from '../../kernel/http/module.js';
 import { authorize, signedIn } from '../../kernel/policy.js';
 import { problemResponse } from '../api/index.js';
 import { BodyRefParam, JoinRequestInputSchema, JoinRequestListSchema, JoinRequestQuery, JoinRequestSchema, JoinTransitionInputSchema, RecordIdParam } from './api-schemas.js';
-import { asString, decodeCursor, encodeCursor, presentJoinRequest, readableJoinRequest, recordId, valid } from './api-support.js';
+import { asString, decodeCursorOf, presentJoinRequest, readableJoinRequest, recordId, valid } from './api-support.js';
 import { authorizeForSomeGroup, groupByReference, standingOfActor } from './groups.js';
 import { askToJoinGroup, decideJoinRequest, withdrawJoinRequest } from './join.js';
 import { manageJoinRequests } from './policies.js';
@@ -99,7 +100,7 @@ export const joinRequestApiRoutes: RouteDef[] = [
       authorizeForSomeGroup(manageJoinRequests, c.get('actor'), standing);
       const group = await groupByReference(db, id);
       authorize(manageJoinRequests, c.get('actor'), { standing, group });
-      const afterId = decodeCursor('join-requests', query.cursor, c);
+      const afterId = decodeCursorOf('join-requests', query.cursor, c);
       const rows = await listJoinRequests(db, group.id, { state: query.state, afterId, limit: query.limit + 1 });
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);

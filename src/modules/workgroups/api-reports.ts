@@ -1,4 +1,5 @@
 /** The API's follow-up reports of a working group: the public list and one report, and filing one. */
+import { encodeCursor } from '../../kernel/http/cursor.js';
 import { createRoute, type z } from '@hono/zod-openapi';
 import { AppError } from '../../kernel/errors.js';
 import { scopeOf } from '../../kernel/http/env.js';
@@ -6,7 +7,7 @@ import type { RouteDef } from '../../kernel/http/module.js';
 import { signedIn } from '../../kernel/policy.js';
 import { problemResponse } from '../api/index.js';
 import { BodyRefParam, ReportInputSchema, ReportListSchema, ReportQuery, ReportRefParam, ReportSchema } from './api-schemas.js';
-import { decodeCursor, encodeCursor, presentReport, recordId, valid } from './api-support.js';
+import { decodeCursorOf, presentReport, recordId, valid } from './api-support.js';
 import { groupByReference } from './groups.js';
 import { readGroup } from './policies.js';
 import { fileGroupReport } from './reports.js';
@@ -72,7 +73,7 @@ export const reportApiRoutes: RouteDef[] = [
       const query = valid<z.infer<typeof ReportQuery>>(c, 'query');
       const db = c.get('services').database.db;
       const group = await groupByReference(db, id);
-      const beforeId = decodeCursor('reports', query.cursor, c);
+      const beforeId = decodeCursorOf('reports', query.cursor, c);
       const rows = await listReportsBefore(db, group.id, beforeId, query.limit + 1);
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);

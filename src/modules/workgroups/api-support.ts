@@ -7,7 +7,7 @@ import { AppError } from '../../kernel/errors.js';
 import type { AppContext } from '../../kernel/http/env.js';
 import { translator } from '../../kernel/i18n/index.js';
 import { allows } from '../../kernel/policy.js';
-import { fieldError } from '../../kernel/validation.js';
+import { decodeCursor } from '../../kernel/http/cursor.js';
 import { BodySchema, presentBody } from '../bodies/api-bodies.js';
 import { emptyComposition } from '../bodies/bodies-read.js';
 import { compositionOf } from '../bodies/index.js';
@@ -63,17 +63,9 @@ export async function presentGroup(c: AppContext, group: GroupRow): Promise<z.in
   return presentBody(group, compositions.get(group.id) ?? emptyComposition(), translator(locale), locale);
 }
 
-/** An opaque cursor naming the last id of a page. */
-export function encodeCursor(kind: string, lastId: number): string {
-  return Buffer.from(`${kind}:${lastId}`).toString('base64url');
-}
-
-export function decodeCursor(kind: string, cursor: string | undefined, c: AppContext): number | undefined {
-  if (cursor === undefined) return undefined;
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const value = text.startsWith(`${kind}:`) ? text.slice(kind.length + 1) : '';
-  if (!/^[1-9][0-9]{0,14}$/.test(value)) throw fieldError('cursor', 'workgroups.api.cursor_invalid', c.get('locale'));
-  return Number(value);
+/** The page's cursor, or none: a 422 on `cursor` when it is not one of this list's. */
+export function decodeCursorOf(list: string, cursor: string | undefined, c: AppContext): number | undefined {
+  return cursor === undefined ? undefined : decodeCursor(list, cursor, c, 'workgroups.api.cursor_invalid');
 }
 
 export function recordId(value: string): number {

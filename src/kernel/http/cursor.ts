@@ -1,9 +1,9 @@
 /**
- * The opaque cursors of the bodies' API lists: the last id of a page, named by its list
- * (`bodies:12`), so the next page starts after it and a cursor of one list is refused by another.
+ * The opaque cursors of the API's lists: the last id of a page, named by its list (`bodies:12`),
+ * so the next page starts after it and a cursor of one list is refused by another.
  */
-import type { AppContext } from '../../kernel/http/env.js';
-import { fieldError } from '../../kernel/validation.js';
+import { fieldError } from '../validation.js';
+import type { AppContext } from './env.js';
 
 /** The cursor of the page after the one ending at `lastId`. */
 export function encodeCursor(list: string, lastId: number): string {
