@@ -1,9 +1,9 @@
 /**
  * Issue 3, "Scale and speed": with 5,000 organisations, 20,000 people and 50 bodies, the
- * directory, the organisation and body pages, the bodies tree, the secretariat's mandates page,
- * a working group's reports and join requests, the steering group's follow-up and the API lists
- * answer, each with the same number of SQL statements as on a database a hundred times smaller
- * — nothing is read once per row.
+ * directory, the organisation and body pages, the organisation form, the bodies tree, the
+ * secretariat's mandates page, a working group's reports and join requests, the steering group's
+ * follow-up and the API lists answer, each with the same number of SQL statements as on a
+ * database a hundred times smaller — nothing is read once per row.
  *
  * Both databases come from `loadScale` (test/support/scale.ts), so they hold the same shapes
  * (every level, state and kind of row) and differ only in size. The render cache is off: a
@@ -72,6 +72,8 @@ const PAGES: PageCase[] = [
   { name: 'the directory, representative entities', who: 'visitor', path: () => '/ca/organisations?representative=yes' },
   { name: 'the directory, searched', who: 'visitor', path: () => '/ca/organisations?q=cooperativa%20escala' },
   { name: 'an organisation page', who: 'visitor', path: (s) => `/ca/organisations/${s.sample.organisationId}` },
+  { name: 'the new-organisation form', who: 'admin', path: () => '/ca/organisations/new' },
+  { name: 'an organisation’s edit form', who: 'admin', path: (s) => `/ca/organisations/${s.sample.organisationId}/edit` },
   { name: 'the bodies tree', who: 'visitor', path: () => '/ca/bodies' },
   { name: 'the plenary page', who: 'visitor', path: () => '/ca/bodies/ambit-participat' },
   { name: 'the steering group page', who: 'visitor', path: () => '/ca/bodies/grup-motor' },

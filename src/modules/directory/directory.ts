@@ -1,7 +1,7 @@
 /**
  * Reading the directory for its pages: the filtered, searchable list of organisations (25 a
  * page), one organisation with its federations, members and people's current mandates, and the
- * choices of the organisation form. Each runs a fixed number of queries whatever the sizes.
+ * organisation the edit form starts from. Each runs a fixed number of queries whatever the sizes.
  */
 import { z } from 'zod';
 import type { Queryable } from '../../db/types.js';
@@ -12,7 +12,6 @@ import {
   findDirectoryRow,
   listActiveMandates,
   listMembers,
-  listParentOptions,
   searchOrganisations,
   type DirectoryRow,
   type OrganisationFilter,
@@ -118,9 +117,4 @@ export async function loadOrganisationForEdit(db: Queryable, id: number): Promis
   const organisation = await findDirectoryRow(db, id);
   if (!organisation) throw new AppError('not_found');
   return organisation;
-}
-
-/** The organisations the form offers as parents (entities of level 2 and above). */
-export function loadParentOptions(db: Queryable): Promise<OrganisationRef[]> {
-  return listParentOptions(db);
 }

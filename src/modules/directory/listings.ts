@@ -1,8 +1,8 @@
 /**
  * SQL for what the directory lists: the public directory (filters, accent-free search, pages of
  * 25), the API's keyset pages, an organisation's federations and members, its people's current
- * mandates, and the organisations a form offers as parents. Each is one query (or two, with a
- * count) whatever the number of rows.
+ * mandates, and the organisations a form offers as parents (all, or those a typed name finds).
+ * Each is one query (or two, with a count) whatever the number of rows.
  */
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DB, Queryable } from '../../db/types.js';
@@ -154,18 +154,63 @@ export async function listActiveMandates(db: Queryable, id: number, today: strin
   return rows.map((row) => ({ ...row, id: Number(row.id), person_id: Number(row.person_id) }));
 }
 
+/** How many possible parents the organisation form lists as boxes to tick; with more, the person types a name. */
+export const PARENTS_LISTED = 100;
+
+/** Entities of level 2 and above: the only organisations that can be anyone's parent. */
+function parentsOnly<O>(query: OrganisationsQuery<O>): OrganisationsQuery<O> {
+  return query.where('o.kind', '=', 'entity').where('o.level', '>=', 2);
+}
+
 /**
  * The organisations a form may offer as parents: entities of level 2 and above, highest level
- * first, then by name (a level-1 organisation or a council unit is never anyone's parent). One query.
+ * first, then by name (a level-1 organisation or a council unit is never anyone's parent). At
+ * most `PARENTS_LISTED` + 1: the extra one says there are too many to list. One query.
  */
 export async function listParentOptions(db: Queryable): Promise<OrganisationRef[]> {
+  const rows = await parentsOnly(db.selectFrom('organisations as o').select(['o.id', 'o.name', 'o.short_name', 'o.kind', 'o.level']))
+    .orderBy('o.level', 'desc')
+    .orderBy(sql`teixit_fold(o.name)`)
+    .orderBy('o.id')
+    .limit(PARENTS_LISTED + 1)
+    .execute();
+  return rows.map(toRef);
+}
+
+/** A possible parent a typed name found; `exact` when its name or short name is what was typed (accents and capitals aside). */
+export type ParentMatch = OrganisationRef & { exact: boolean };
+
+/**
+ * The possible parents whose name or short name contains `typed`, accents and capitals aside
+ * (the directory search's folding), other than organisation `exceptId`: exact matches first,
+ * then by level and name. At most `PARENTS_LISTED` + 1. One query.
+ */
+export async function searchParentOptions(db: Queryable, typed: string, exceptId: number | null): Promise<ParentMatch[]> {
+  const text = typed.trim();
+  if (text === '') return [];
+  const exact = sql<boolean>`(teixit_fold(o.name) = teixit_fold(${text}) OR teixit_fold(o.short_name) = teixit_fold(${text}))`;
+  let query = filtered(parentsOnly(db.selectFrom('organisations as o').select(['o.id', 'o.name', 'o.short_name', 'o.kind', 'o.level', exact.as('exact')])), { q: text });
+  if (exceptId !== null) query = query.where('o.id', '<>', exceptId);
+  const rows = await query
+    .orderBy(sql`exact`, 'desc')
+    .orderBy('o.level', 'desc')
+    .orderBy(sql`teixit_fold(o.name)`)
+    .orderBy('o.id')
+    .limit(PARENTS_LISTED + 1)
+    .execute();
+  return rows.map((row) => ({ ...toRef(row), exact: row.exact === true }));
+}
+
+/** The organisations of `ids` that exist, highest level first, then by name. One query. */
+export async function listOrganisationRefs(db: Queryable, ids: readonly number[]): Promise<OrganisationRef[]> {
+  if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('organisations as o')
     .select(['o.id', 'o.name', 'o.short_name', 'o.kind', 'o.level'])
-    .where('o.kind', '=', 'entity')
-    .where('o.level', '>=', 2)
-    .orderBy('o.level', 'desc')
+    .where('o.id', 'in', [...ids])
+    .orderBy(sql`o.level DESC NULLS LAST`)
     .orderBy(sql`teixit_fold(o.name)`)
+    .orderBy('o.id')
     .execute();
   return rows.map(toRef);
 }

@@ -12,6 +12,10 @@ export interface OrganisationFormValues {
   level: string;
   families: string[];
   member_of: string[];
+  /** A parent's name or short name as typed, when there are too many to list (see parent-field.ts). */
+  parent_name: string;
+  /** The parents ticked among those a typed name matched. */
+  parent_pick: string[];
   representative_since: string;
   district: string;
   website: string;
@@ -41,6 +45,8 @@ export function formValuesFrom(form: PostedForm): OrganisationFormValues {
     level: text(form, 'level'),
     families: list(form, 'families'),
     member_of: list(form, 'member_of'),
+    parent_name: text(form, 'parent_name'),
+    parent_pick: list(form, 'parent_pick'),
     representative_since: text(form, 'representative_since'),
     district: text(form, 'district'),
     website: text(form, 'website'),
@@ -62,6 +68,8 @@ export function formValuesOf(o: DirectoryRow): OrganisationFormValues {
     level: o.level === null ? '' : String(o.level),
     families: o.families,
     member_of: o.member_of.map(String),
+    parent_name: '',
+    parent_pick: [],
     representative_since: o.representative_since ?? '',
     district: o.district ?? '',
     website: o.website ?? '',

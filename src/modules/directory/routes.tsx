@@ -12,18 +12,13 @@ import type { RouteDef } from '../../kernel/http/module.js';
 import { viewContext } from '../../kernel/http/view.js';
 import { translate } from '../../kernel/i18n/index.js';
 import { allows } from '../../kernel/policy.js';
-import {
-  filterValuesOf,
-  findDirectoryPage,
-  loadOrganisationForEdit,
-  loadOrganisationPage,
-  loadParentOptions,
-  organisationIdFromPath,
-  parseDirectoryQuery,
-} from './directory.js';
+import { validate } from '../../kernel/validation.js';
+import { filterValuesOf, findDirectoryPage, loadOrganisationForEdit, loadOrganisationPage, organisationIdFromPath, parseDirectoryQuery } from './directory.js';
 import type { DirectoryRow } from './listings.js';
 import { EMPTY_FORM, formValuesFrom, formValuesOf, inputOf, type OrganisationFormValues } from './organisation-form.js';
 import { createOrganisation, updateOrganisation } from './organisations.js';
+import { resolveParents, type ResolvedParents } from './parent-field.js';
+import { crossFieldProblems, organisationFieldsSchema } from './schema.js';
 import { importOrganisationsPolicy, manageOrganisations, viewDirectory } from './policies.js';
 import { DirectoryPage } from './views/directory.js';
 import { OrganisationPage } from './views/organisation.js';
@@ -58,9 +53,67 @@ function formErrorsOf(c: AppContext, error: unknown): { status: 409 | 422; error
 
 const db = (c: AppContext) => c.get('services').database.db;
 
-async function renderForm(c: AppContext, values: OrganisationFormValues, options: { errors?: FieldErrors; status?: 409 | 422; editing?: DirectoryRow } = {}) {
-  const parentOptions = await loadParentOptions(db(c));
-  return c.html(<OrganisationFormPage ctx={viewContext(c)} values={values} parentOptions={parentOptions} errors={options.errors} editing={options.editing} />, options.status ?? 200);
+/** The form's fields in page order, so the error summary lists them as the page shows them. */
+const FIELD_ORDER = ['name', 'short_name', 'kind', 'level', 'member_of', 'parent_name', 'parent_pick', 'families', 'representative_since', 'district', 'website', 'description', 'description.ca', 'description.es', 'description.en'];
+
+function inPageOrder(errors: FieldErrors): FieldErrors {
+  const rank = (field: string) => (FIELD_ORDER.includes(field) ? FIELD_ORDER.indexOf(field) : FIELD_ORDER.length);
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
+/**
+ * What else is wrong with a form whose typed parent name added nothing, so every mistake is
+ * said at once: the fields' own checks, without the database's (names in use, link rules),
+ * which run when the form is saved.
+ */
+function otherFormErrors(c: AppContext, values: OrganisationFormValues): FieldErrors {
+  try {
+    const fields = validate(organisationFieldsSchema, inputOf(values), c.get('locale'));
+    const problems = crossFieldProblems(fields);
+    return Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, translate(c.get('locale'), key)]));
+  } catch (error) {
+    return formErrorsOf(c, error).errors;
+  }
+}
+
+/**
+ * The form as `resolved` says (values, and the parents as boxes or as a name to type). With the
+ * parents to type and none chosen there is no box for a `member_of` message: it goes beside
+ * the name box.
+ */
+function renderForm(c: AppContext, resolved: ResolvedParents, options: { errors?: FieldErrors; status?: 409 | 422; editing?: DirectoryRow } = {}) {
+  let errors = options.errors;
+  if (errors?.member_of !== undefined && resolved.field.mode === 'search' && resolved.field.chosen.length === 0) {
+    const { member_of: message, ...rest } = errors;
+    errors = { ...rest, parent_name: rest.parent_name ?? message };
+  }
+  const page = <OrganisationFormPage ctx={viewContext(c)} values={resolved.values} parents={resolved.field} errors={errors && inPageOrder(errors)} editing={options.editing} />;
+  return c.html(page, options.status ?? 200);
+}
+
+/**
+ * Saves the form with `save`, or sends it back: first the parent a typed name adds (or, when
+ * it adds none, why, with the form's other mistakes, and nothing saved), then the commands' own
+ * refusals. `editing` is the stored organisation, for the page's title when it is sent back.
+ */
+async function saveForm(
+  c: AppContext,
+  posted: OrganisationFormValues,
+  editingId: number | null,
+  save: (input: Record<string, unknown>) => Promise<Response>,
+  editing: () => Promise<DirectoryRow | undefined>,
+) {
+  const resolved = await resolveParents(db(c), posted, { locale: c.get('locale'), editingId });
+  if (resolved.error !== undefined) {
+    const errors = { ...otherFormErrors(c, resolved.values), parent_name: resolved.error };
+    return renderForm(c, resolved, { errors, status: 422, editing: await editing() });
+  }
+  try {
+    return await save(inputOf(resolved.values));
+  } catch (error) {
+    const { status, errors } = formErrorsOf(c, error);
+    return renderForm(c, resolved, { errors, status, editing: await editing() });
+  }
 }
 
 /**
@@ -98,7 +151,7 @@ export const directoryRoutes: RouteDef[] = [
     method: 'GET',
     path: '/organisations/new',
     policy: manageOrganisations,
-    handler: (c) => renderForm(c, EMPTY_FORM),
+    handler: async (c) => renderForm(c, await resolveParents(db(c), EMPTY_FORM, { locale: c.get('locale'), editingId: null })),
   },
   {
     kind: 'page',
@@ -106,15 +159,13 @@ export const directoryRoutes: RouteDef[] = [
     path: '/organisations/new',
     policy: manageOrganisations,
     handler: async (c) => {
-      const values = formValuesFrom(await readForm(c));
-      try {
-        const saved = await createOrganisation(scopeOf(c), inputOf(values));
+      const posted = formValuesFrom(await readForm(c));
+      const save = async (input: Record<string, unknown>) => {
+        const saved = await createOrganisation(scopeOf(c), input);
         setFlash(c, 'success', 'directory.flash.created', { name: saved.name });
         return c.redirect(`/${c.get('locale')}/organisations/${saved.id}`, 303);
-      } catch (error) {
-        const { status, errors } = formErrorsOf(c, error);
-        return renderForm(c, values, { errors, status });
-      }
+      };
+      return saveForm(c, posted, null, save, () => Promise.resolve(undefined));
     },
   },
   {
@@ -138,7 +189,8 @@ export const directoryRoutes: RouteDef[] = [
     sample: { id: '1' },
     handler: async (c) => {
       const organisation = await loadOrganisationForEdit(db(c), organisationIdFromPath(c.req.param('id')));
-      return renderForm(c, formValuesOf(organisation), { editing: organisation });
+      const resolved = await resolveParents(db(c), formValuesOf(organisation), { locale: c.get('locale'), editingId: organisation.id, known: organisation.parents });
+      return renderForm(c, resolved, { editing: organisation });
     },
   },
   {
@@ -149,18 +201,15 @@ export const directoryRoutes: RouteDef[] = [
     sample: { id: '1' },
     handler: async (c) => {
       const id = organisationIdFromPath(c.req.param('id'));
-      const values = formValuesFrom(await readForm(c));
-      try {
-        const saved = await updateOrganisation(scopeOf(c), { ...inputOf(values), id });
+      const posted = formValuesFrom(await readForm(c));
+      const save = async (input: Record<string, unknown>) => {
+        const saved = await updateOrganisation(scopeOf(c), { ...input, id });
         if (saved.changed) setFlash(c, 'success', 'directory.flash.updated', { name: saved.name });
         else setFlash(c, 'info', 'directory.flash.unchanged');
         return c.redirect(`/${c.get('locale')}/organisations/${id}`, 303);
-      } catch (error) {
-        const { status, errors } = formErrorsOf(c, error);
-        // The title and breadcrumbs name the organisation as stored, not as typed.
-        const organisation = await loadOrganisationForEdit(db(c), id);
-        return renderForm(c, values, { errors, status, editing: organisation });
-      }
+      };
+      // The title and breadcrumbs name the organisation as stored, not as typed.
+      return saveForm(c, posted, id, save, () => loadOrganisationForEdit(db(c), id));
     },
   },
 ];

@@ -3,33 +3,29 @@ import type { FieldErrors } from '../../../kernel/errors.js';
 import { Button, ButtonGroup, Checkboxes, ErrorSummary, Form, Radios, Select, TextArea, TextField } from '../../../kernel/ui/components.js';
 import type { ViewContext } from '../../../kernel/ui/context.js';
 import { Layout } from '../../../kernel/ui/layout.js';
-import type { OrganisationRef } from '../listings.js';
+import { PARENTS_LISTED, type OrganisationRef } from '../listings.js';
 import type { OrganisationFormValues } from '../organisation-form.js';
+import { PARENT_NAME_MAX, type ParentField } from '../parent-field.js';
 import { DESCRIPTION_MAX, DISTRICTS, FAMILIES, NAME_MAX, ORGANISATION_LEVELS, SHORT_NAME_MAX, WEBSITE_MAX, todayInBarcelona } from '../schema.js';
 import { directoryCrumbs, districtText, familyText, levelText, organisationPath } from './parts.js';
 
 export interface OrganisationFormPageProps {
   ctx: ViewContext;
   values: OrganisationFormValues;
-  /** Organisations that may be chosen as parents (entities of level 2 and above). */
-  parentOptions: OrganisationRef[];
+  /** The organisations that may be chosen as parents, or (too many to list) those chosen and a name to type. */
+  parents: ParentField;
   errors?: FieldErrors | undefined;
   /** Absent for a new organisation; the stored one (as saved, with its parents) when editing. */
   editing?: { id: number; name: string; short_name: string; parents: OrganisationRef[] } | undefined;
 }
 
-export function OrganisationFormPage({ ctx, values, parentOptions, errors, editing }: OrganisationFormPageProps) {
+export function OrganisationFormPage({ ctx, values, parents, errors, editing }: OrganisationFormPageProps) {
   const t = ctx.t;
   const title = editing ? t('directory.form.edit_title', { name: editing.name }) : t('directory.form.new_title');
   const action = editing ? ctx.href(`${organisationPath(editing.id)}/edit`) : ctx.href('/organisations/new');
   const crumbs = editing
     ? directoryCrumbs(ctx, [{ label: editing.short_name, href: ctx.href(organisationPath(editing.id)) }, { label: t('directory.form.edit_crumb') }])
     : directoryCrumbs(ctx, [{ label: t('directory.form.new_crumb') }]);
-  // The organisation itself is never its own parent; the others are all offered, and the
-  // rules explain a choice they refuse. Its current parents are offered too even when they
-  // could no longer be chosen (links from before the rules), so saving never drops one unseen.
-  const offered = new Set(parentOptions.map((o) => o.id));
-  const parents = [...parentOptions, ...(editing?.parents ?? []).filter((o) => !offered.has(o.id))].filter((o) => o.id !== editing?.id);
   return (
     <Layout ctx={ctx} title={title} hasErrors={!!errors && Object.keys(errors).length > 0} breadcrumbs={crumbs}>
       <ErrorSummary ctx={ctx} errors={errors} />
@@ -64,15 +60,7 @@ export function OrganisationFormPage({ ctx, values, parentOptions, errors, editi
           error={errors?.level}
           options={ORGANISATION_LEVELS.map((level) => ({ value: String(level), label: t(`directory.levels.${level}`), hint: t(`directory.form.level_${level}_hint`) }))}
         />
-        <Checkboxes
-          name="member_of"
-          legend={t('directory.form.member_of')}
-          hint={t('directory.form.member_of_hint')}
-          values={values.member_of}
-          error={errors?.member_of}
-          optional
-          options={parents.map((o) => ({ value: String(o.id), label: o.short_name === o.name ? o.name : `${o.short_name} — ${o.name}`, hint: levelText(ctx, o) }))}
-        />
+        <ParentsField ctx={ctx} field={parents} values={values} errors={errors} editing={editing} />
         <Checkboxes
           name="families"
           legend={t('directory.form.families')}
@@ -147,5 +135,81 @@ export function OrganisationFormPage({ ctx, values, parentOptions, errors, editi
         </ButtonGroup>
       </Form>
     </Layout>
+  );
+}
+
+/** A parent as its box shows it: "FCTC — Federació de Cooperatives…", its level beneath. */
+function parentOption(ctx: ViewContext, o: OrganisationRef) {
+  return { value: String(o.id), label: o.short_name === o.name ? o.name : `${o.short_name} — ${o.name}`, hint: levelText(ctx, o) };
+}
+
+/**
+ * The parents (member_of): every possible one as a box to tick; or, when there are too many,
+ * the chosen ones ticked (untick to remove), a box to type another's name, and the matches of
+ * a name that found several, to tick. See parent-field.ts.
+ */
+function ParentsField(props: {
+  ctx: ViewContext;
+  field: ParentField;
+  values: OrganisationFormValues;
+  errors: FieldErrors | undefined;
+  editing: OrganisationFormPageProps['editing'];
+}) {
+  const { ctx, field, values, errors, editing } = props;
+  const t = ctx.t;
+  if (field.mode === 'list') {
+    // The organisation itself is never its own parent; the others are all offered, and the
+    // rules explain a choice they refuse. Its current parents are offered too even when they
+    // could no longer be chosen (links from before the rules), so saving never drops one unseen.
+    const offered = new Set(field.options.map((o) => o.id));
+    const options = [...field.options, ...(editing?.parents ?? []).filter((o) => !offered.has(o.id))].filter((o) => o.id !== editing?.id);
+    return (
+      <Checkboxes
+        name="member_of"
+        legend={t('directory.form.member_of')}
+        hint={t('directory.form.member_of_hint')}
+        values={values.member_of}
+        error={errors?.member_of}
+        optional
+        options={options.map((o) => parentOption(ctx, o))}
+      />
+    );
+  }
+  const hasChosen = field.chosen.length > 0;
+  return (
+    <>
+      {hasChosen ? (
+        <Checkboxes
+          name="member_of"
+          legend={t('directory.form.member_of')}
+          hint={t('directory.form.member_of_chosen_hint')}
+          values={field.chosen.map((o) => String(o.id))}
+          error={errors?.member_of}
+          optional
+          options={field.chosen.map((o) => parentOption(ctx, o))}
+        />
+      ) : null}
+      <TextField
+        name="parent_name"
+        label={hasChosen ? t('directory.form.parent_name_another') : t('directory.form.member_of')}
+        hint={t('directory.form.parent_name_hint', { count: PARENTS_LISTED })}
+        value={values.parent_name}
+        error={errors?.parent_name}
+        maxlength={PARENT_NAME_MAX}
+        spellcheck={false}
+        autocomplete="off"
+        optional
+      />
+      {field.matches.length > 0 ? (
+        <Checkboxes
+          name="parent_pick"
+          legend={t('directory.form.parent_matches', { typed: field.typed })}
+          hint={field.more ? `${t('directory.form.parent_matches_hint')} ${t('directory.form.parent_matches_more', { count: PARENTS_LISTED })}` : t('directory.form.parent_matches_hint')}
+          values={[]}
+          error={errors?.parent_pick}
+          options={field.matches.map((o) => parentOption(ctx, o))}
+        />
+      ) : null}
+    </>
   );
 }
