@@ -338,7 +338,11 @@ export function buildApp(services: Services, modules: TeixitModule[], auth: Auth
       continue;
     }
     const fullPath = route.kind === 'page' ? `${PAGE_PREFIX}${route.path === '/' ? '' : route.path}` : route.path;
-    const cached = route.method === 'GET' && route.cacheTags ? renderCache.middleware(route.cacheTags, { early: extra.length === 0 }) : null;
+    const signedIn = route.kind === 'page' ? route.signedInCacheTags : undefined;
+    const cached =
+      route.method === 'GET' && (route.cacheTags || signedIn)
+        ? renderCache.middleware({ visitor: route.cacheTags, signedIn }, { early: extra.length === 0 })
+        : null;
     const handlers = [gate, ...extra, ...(cached ? [cached] : []), route.handler];
     app.on(route.method, fullPath, ...(handlers as [MiddlewareHandler<AppEnv>]));
     if (route.kind === 'page' && route.path === '/') app.on(route.method, `${PAGE_PREFIX}/`, ...(handlers as [MiddlewareHandler<AppEnv>]));

@@ -45,7 +45,7 @@ const schema = z.object({
   TEIXIT_TRUST_PROXY: onOff('off'),
   /** `off` stops this process from running background jobs (mail delivery, reminders). */
   TEIXIT_JOBS: onOff('on'),
-  /** `off` disables the render cache of public pages (for debugging). */
+  /** `off` disables the render cache: visitors' pages, and signed-in people's pages kept per session. */
   TEIXIT_RENDER_CACHE: onOff('on'),
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -39,6 +39,14 @@ export interface PageRoute extends BaseRoute {
    * it shows, and an event carrying one of them drops it.
    */
   cacheTags?: string[];
+  /**
+   * A signed-in person's HTML for this GET route may be kept for their session (see
+   * `render-cache.ts`); these tags must name everything the page shows them — also what only a
+   * signed-in person sees (their requests, their rights' data) — or they would see it stale.
+   * What the session lookup reads (name, roles, language) need not be named. A function when
+   * other modules add to the page (null: not kept).
+   */
+  signedInCacheTags?: string[] | (() => string[] | null);
   /** Allowed while the person still has to give their 2FA code or enrol (sign-in steps). */
   duringMfa?: boolean;
 }

@@ -25,8 +25,24 @@ export interface MySpaceBlock {
 /** What a module's manifest gives to add a block to "My space". */
 export type MySpaceHook = (scope: RequestScope, ctx: ViewContext) => Promise<MySpaceBlock | null>;
 
-/** A module manifest that may contribute a block to "My space". */
-export type MySpaceModule = TeixitModule & { mySpace?: MySpaceHook };
+/**
+ * A module manifest that may contribute a block to "My space", with `mySpaceTags` naming the
+ * render-cache tags of everything its block shows (beyond the person's own account), so that the
+ * page can be kept for the session until one of them changes. A block without tags makes "My
+ * space" render on every request.
+ */
+export type MySpaceModule = TeixitModule & { mySpace?: MySpaceHook; mySpaceTags?: string[] };
+
+/** The tags of everything "My space" shows, or null when a block names none. */
+export function mySpaceTags(modules: readonly MySpaceModule[]): string[] | null {
+  const tags = new Set<string>();
+  for (const module of modules) {
+    if (!module.mySpace) continue;
+    if (!module.mySpaceTags) return null;
+    for (const tag of module.mySpaceTags) tags.add(tag);
+  }
+  return [...tags].sort();
+}
 
 /** Asks every module for its block and returns them in order. */
 export async function collectMySpaceBlocks(modules: readonly MySpaceModule[], scope: RequestScope, ctx: ViewContext): Promise<MySpaceBlock[]> {

@@ -4,7 +4,7 @@ import type { RouteDef } from '../../kernel/http/module.js';
 import { viewContext } from '../../kernel/http/view.js';
 import { requiresTwoFactor } from '../identity/index.js';
 import type { ModuleList } from './download-data.js';
-import { collectMySpaceBlocks, type MySpaceModule } from './my-space.js';
+import { collectMySpaceBlocks, mySpaceTags, type MySpaceModule } from './my-space.js';
 import { viewAccount, viewMySpace } from './policies.js';
 import { loadAccountOverview, sessionAccount } from './read-account.js';
 import { dataRoutes } from './routes-data.js';
@@ -21,6 +21,7 @@ export function accountRoutes(listModules: ModuleList): RouteDef[] {
       method: 'GET',
       path: '/me',
       policy: viewMySpace,
+      signedInCacheTags: () => mySpaceTags(listModules() as readonly MySpaceModule[]),
       handler: async (c) => {
         const scope = scopeOf(c);
         const ctx = viewContext(c);

@@ -67,6 +67,8 @@ export const recordGender = defineCommand({
   run: async (tx, input, user) => {
     if (input.gender === user.gender) return;
     await updateUser(tx.trx, user.id, { gender: input.gender });
+    // The bodies' parity warnings count it (without saying whose it is).
+    tx.emit({ type: 'account.gender_recorded', tags: ['people'], payload: { userId: user.id } });
     // Whether an answer was given, never which: the audit trail is read by administrators.
     await tx.audit({
       action: 'account.record_gender',

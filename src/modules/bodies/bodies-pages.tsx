@@ -42,6 +42,8 @@ export const bodiesPageRoutes: RouteDef[] = [
     path: '/bodies',
     policy: publicAccess,
     cacheTags: ['bodies', 'mandates'],
+    // Signed in, also what the person may do, from their mandates.
+    signedInCacheTags: ['bodies', 'mandates'],
     handler: async (c) => {
       const overview = await readBodiesOverview(c.get('services').database.db);
       return c.html(<BodiesTreePage ctx={viewContext(c)} overview={overview} />);
@@ -54,6 +56,9 @@ export const bodiesPageRoutes: RouteDef[] = [
     policy: publicAccess,
     sample: { slug: 'ambit-participat' },
     cacheTags: ['bodies', 'mandates', 'people', 'organisations'],
+    // Signed in, also the person's rights here (their mandates), the composition warnings of
+    // those who manage it (gender answers: people) and the group's join requests.
+    signedInCacheTags: ['bodies', 'mandates', 'people', 'organisations', 'join_requests'],
     handler: async (c) => {
       const db = c.get('services').database.db;
       const reference = c.req.param('slug') ?? '';

@@ -26,6 +26,8 @@ export const bodiesModule: MySpaceModule = {
   name: 'bodies',
   routes: [...bodiesPageRoutes, ...mandateRoutes, ...peopleRoutes, ...bodiesApiRoutes, ...mandatesApiRoutes, ...peopleApiRoutes],
   mySpace: myBodiesBlock,
+  // The person's mandates, and the composition warnings of the bodies they manage.
+  mySpaceTags: ['bodies', 'mandates', 'people', 'organisations'],
   personalData: mandatesPersonalData,
   onAccountDeleted: endMandatesOfDeletedPerson,
   nav: [{ path: '/bodies', labelKey: 'bodies.nav', policy: publicAccess, order: 30 }],

@@ -12,7 +12,9 @@ let app: TestApp;
 let admin: Agent;
 
 beforeAll(async () => {
-  app = await createTestApp();
+  // Counts what rendering a page costs: kept copies (for visitors and, now, for a signed-in
+  // session) would answer the second request with the session lookup alone.
+  app = await createTestApp({ TEIXIT_RENDER_CACHE: 'off' });
   const user = await app.createUser({ name: 'Admin Comptes', roles: ['admin'] });
   admin = await browserFor(app, { name: 'admin', user, token: null });
 });

@@ -20,6 +20,7 @@ export const peopleRoutes: RouteDef[] = [
     path: '/people/:id{[0-9]+}',
     policy: publicAccess,
     cacheTags: ['people', 'mandates', 'bodies', 'organisations'],
+    signedInCacheTags: ['people', 'mandates', 'bodies', 'organisations'],
     handler: async (c) => {
       const id = Number(c.req.param('id'));
       if (!Number.isSafeInteger(id) || id < 1) throw new AppError('not_found');

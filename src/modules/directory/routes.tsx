@@ -144,6 +144,8 @@ export const directoryRoutes: RouteDef[] = [
     path: '/organisations',
     policy: viewDirectory,
     cacheTags: ['organisations'],
+    // Signed in, the same list (with the managers' buttons, from the person's roles).
+    signedInCacheTags: ['organisations'],
     handler: directoryPage,
   },
   {
@@ -174,6 +176,7 @@ export const directoryRoutes: RouteDef[] = [
     path: '/organisations/:id{[0-9]+}',
     policy: viewDirectory,
     cacheTags: ['organisations', 'mandates', 'people', 'bodies'],
+    signedInCacheTags: ['organisations', 'mandates', 'people', 'bodies'],
     sample: { id: '1' },
     handler: async (c) => {
       const data = await loadOrganisationPage(db(c), organisationIdFromPath(c.req.param('id')));

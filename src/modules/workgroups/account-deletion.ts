@@ -18,5 +18,5 @@ export async function forgetDeletedPerson(tx: CommandTx, userId: number): Promis
     subjectId: userId,
     after: { withdrawn_request_ids: withdrawn.map((request) => request.id), statements_emptied: statementsEmptied },
   });
-  for (const request of withdrawn) tx.emit({ type: 'workgroups.join_withdrawn', payload: { body_id: request.body_id, id: request.id } });
+  for (const request of withdrawn) tx.emit({ type: 'workgroups.join_withdrawn', tags: ['join_requests'], payload: { body_id: request.body_id, id: request.id } });
 }

@@ -37,7 +37,7 @@ export const moveToClosing = defineCommand({
     const updated = await updateGroup(tx.trx, group.id, { state: 'closing' });
     await insertDecision(tx.trx, { body_id: group.id, action: 'closing', reason: input.reason, decided_by: actor?.id ?? null });
     const declined = await declinePendingRequests(tx.trx, group.id, actor?.id ?? null, translate('ca', 'workgroups.close.request_decline_reason'));
-    for (const request of declined) tx.emit({ type: 'workgroups.join_declined', payload: { body_id: group.id, id: request.id } });
+    for (const request of declined) tx.emit({ type: 'workgroups.join_declined', tags: ['join_requests'], payload: { body_id: group.id, id: request.id } });
     await tx.audit({
       action: 'workgroups.start_closing',
       subjectType: 'body',

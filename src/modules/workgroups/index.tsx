@@ -29,6 +29,8 @@ export const workgroupsModule: MySpaceModule = {
   start: startSunsetReminders,
   personalData: workgroupsPersonalData,
   onAccountDeleted: forgetDeletedPerson,
+  // What the block shows: the follow-up page's rows (see its route), and the person's standing.
+  mySpaceTags: ['bodies', 'mandates', 'people', 'organisations', 'join_requests'],
   // For the steering group (and whoever else reads the follow-up): how many groups need
   // attention. For coordinators: what waits for them in each of their groups.
   mySpace: async (scope, ctx) => {

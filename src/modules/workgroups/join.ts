@@ -90,7 +90,7 @@ export const askToJoinGroup = defineCommand({
       subjectId: id,
       after: { body_id: group.id, person_id: actor.id, organisation_id: input.organisation_id },
     });
-    tx.emit({ type: 'workgroups.join_requested', payload: { body_id: group.id, id } });
+    tx.emit({ type: 'workgroups.join_requested', tags: ['join_requests'], payload: { body_id: group.id, id } });
     await mailPeople(tx.trx, tx.scope.services, await reviewersOf(tx.trx, group.id), 'join_requested', {
       params: (to) => ({
         group: groupName(group.name, to),
@@ -160,7 +160,7 @@ export const decideJoinRequest = defineCommand({
     if (input.decision === 'decline') {
       await settleJoinRequest(tx.trx, request.id, { state: 'declined', decided_by: actor?.id ?? null, decision_reason: reason });
       await tx.audit({ action: 'workgroups.join_requests.decline', subjectType: 'join_request', subjectId: request.id, before: { state: 'pending' }, after: { state: 'declined', reason } });
-      tx.emit({ type: 'workgroups.join_declined', payload: { body_id: group.id, id: request.id } });
+      tx.emit({ type: 'workgroups.join_declined', tags: ['join_requests'], payload: { body_id: group.id, id: request.id } });
       const mail = content('join_declined');
       await mailPeople(tx.trx, tx.scope.services, [request.person_id], mail.kind, mail);
       return { request: { ...request, state: 'declined', decision_reason: reason }, group, mandateId: null };
@@ -189,6 +189,7 @@ export const decideJoinRequest = defineCommand({
       before: { state: 'pending' },
       after: { state: 'accepted', college, mandate_id: mandateId, reason },
     });
+    tx.emit({ type: 'workgroups.join_accepted', tags: ['join_requests'], payload: { body_id: group.id, id: request.id } });
     const mail = content('join_accepted');
     await mailPeople(tx.trx, tx.scope.services, [request.person_id], mail.kind, mail);
     return { request: { ...request, state: 'accepted', decision_reason: reason, mandate_id: mandateId }, group, mandateId };
@@ -211,7 +212,7 @@ export const withdrawJoinRequest = defineCommand({
     }
     await settleJoinRequest(tx.trx, request.id, { state: 'withdrawn', decided_by: actor?.id ?? null, decision_reason: null });
     await tx.audit({ action: 'workgroups.join_requests.withdraw', subjectType: 'join_request', subjectId: request.id, before: { state: 'pending' }, after: { state: 'withdrawn' } });
-    tx.emit({ type: 'workgroups.join_withdrawn', payload: { body_id: request.body_id, id: request.id } });
+    tx.emit({ type: 'workgroups.join_withdrawn', tags: ['join_requests'], payload: { body_id: request.body_id, id: request.id } });
     const { group, ...rest } = request;
     return { request: { ...rest, state: 'withdrawn' }, group, mandateId: null };
   },

@@ -25,6 +25,9 @@ export const followUpRoutes: RouteDef[] = [
     method: 'GET',
     path: '/follow-up',
     policy: signedIn,
+    // Every group's state, dates and reports (bodies, re-read each day), members (mandates, also
+    // who may see the page), coordinators' names (people), entities and pending join requests.
+    signedInCacheTags: ['bodies', 'mandates', 'people', 'organisations', 'join_requests'],
     handler: async (c) => {
       const { items, sort, dir, today } = await sortedFollowUp(c);
       c.header('Cache-Control', 'private, no-store');

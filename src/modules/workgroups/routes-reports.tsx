@@ -41,6 +41,8 @@ export const reportRoutes: RouteDef[] = [
     sample: { slug: 'grup-motor' },
     // The group's state and reports (bodies), and the names of who filed them (people).
     cacheTags: ['bodies', 'people'],
+    // Signed in, also whether the person may file one (their mandates).
+    signedInCacheTags: ['bodies', 'people', 'mandates'],
     handler: async (c) => {
       const db = c.get('services').database.db;
       const group = await groupBySlug(db, c.req.param('slug'));
