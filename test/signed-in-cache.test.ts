@@ -188,6 +188,21 @@ describe("the steering group's follow-up and My space, kept for the session", ()
     expect(meAfter.html).not.toContain('/ca/follow-up');
   });
 
+  it('closes the follow-up when a seat runs out with the day, though no event says so', async () => {
+    const db = app.services.database.db;
+    const steering = await named('Motor Caducat');
+    const seat = await db
+      .insertInto('mandates')
+      .values({ body_id: STEERING_ID, person_id: steering.persona.user!.id, college: 'trajectory', role: 'member', starts_on: '2020-01-01' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await get(steering.browser, '/ca/follow-up');
+    expect((await get(steering.browser, '/ca/follow-up')).hit).toBe(true);
+    // As if the mandate had been planned to end today: nothing is written when the day comes.
+    await db.updateTable('mandates').set({ ends_on: spaceToday() }).where('id', '=', seat.id).execute();
+    expect((await get(steering.browser, '/ca/follow-up')).status).toBe(403);
+  });
+
   it('keeps My space only when every block names what it shows', () => {
     const block = async () => null;
     const tagged = { name: 'a', routes: [], mySpace: block, mySpaceTags: ['mandates'] } satisfies MySpaceModule;

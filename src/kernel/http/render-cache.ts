@@ -76,7 +76,7 @@ const MAX_PERSONAL_BYTES = 32 * 1024 * 1024;
 /** The route's own headers a copy repeats; the app's middleware sets the others on every answer. */
 const KEPT_HEADERS = ['cache-control', 'content-disposition'];
 
-/** A bounded map of copies, oldest first out. */
+/** A bounded map of copies, least recently used first out. */
 function createShelf(maxEntries: number, maxBytes: number) {
   const entries = new Map<string, Entry>();
   let bytes = 0;
@@ -88,7 +88,15 @@ function createShelf(maxEntries: number, maxBytes: number) {
   };
   return {
     entries,
-    get: (key: string) => entries.get(key),
+    /** A copy asked for moves to the back of the line: the least recently used go first. */
+    get(key: string) {
+      const entry = entries.get(key);
+      if (entry) {
+        entries.delete(key);
+        entries.set(key, entry);
+      }
+      return entry;
+    },
     put(key: string, entry: Entry) {
       forget(key);
       if (entry.body.byteLength > maxBytes) return;
@@ -99,9 +107,12 @@ function createShelf(maxEntries: number, maxBytes: number) {
   };
 }
 
-/** Everything a signed-in copy depends on about the person, as the session lookup read it. */
+/**
+ * Everything a signed-in copy depends on about the person, as the session lookup read it. Not
+ * their saved language: a page is in its address's language, which is part of the key.
+ */
 function ownerOf(session: SessionState): string {
-  return JSON.stringify([session.id, session.locale, session.mfaPending, session.mfaEnrollmentRequired, session.account]);
+  return JSON.stringify([session.id, session.mfaPending, session.mfaEnrollmentRequired, session.account]);
 }
 
 export function createRenderCache(services: Services): RenderCache {

@@ -68,6 +68,8 @@ export const inviteByEmail = defineCommand({
         before: { name: locked.name, roles: locked.roles, locale: locked.locale },
         after: { name: user.name, roles: user.roles, locale: user.locale },
       });
+      // A pending account may already hold a mandate: the pages naming it show the new name.
+      if (user.name !== locked.name) tx.emit({ type: 'identity.reinvited', tags: ['people'], payload: { userId: user.id } });
     } else {
       user = await insertUser(tx.trx, { email: input.email, name: input.name, locale: input.locale, password_hash: null, roles, email_verified_at: null });
       await tx.audit({ action: 'identity.invited', subjectType: 'user', subjectId: user.id, after: { name: user.name, roles: user.roles, locale: user.locale } });
@@ -113,6 +115,7 @@ export const acceptInvitation = defineCommand({
       before: { name: user.name, verified: user.email_verified_at !== null },
       after: { name: updated.name, verified: true, session: session.id },
     });
+    if (updated.name !== user.name) tx.emit({ type: 'identity.invitation_accepted', tags: ['people'], payload: { userId: user.id } });
     return { sessionToken: session.token, needsEnrolment: requiresTwoFactor(updated) && updated.totp_enabled_at === null };
   },
 });

@@ -1,5 +1,6 @@
 /** HTTP for the steering group's follow-up: the page (`/follow-up`) and its CSV (`/follow-up.csv`). */
-import type { AppContext } from '../../kernel/http/env.js';
+import type { MiddlewareHandler } from 'hono';
+import type { AppContext, AppEnv } from '../../kernel/http/env.js';
 import type { RouteDef } from '../../kernel/http/module.js';
 import { viewContext } from '../../kernel/http/view.js';
 import { authorize, signedIn } from '../../kernel/policy.js';
@@ -9,10 +10,20 @@ import { spaceToday, standingOfActor } from './groups.js';
 import { viewFollowUp } from './policies.js';
 import { FollowUpPage } from './views/follow-up.js';
 
-/** The rows for a reader allowed to see them, sorted as the query asks. */
+/**
+ * Only the steering group, the secretariat, admins and officials read the follow-up. Their
+ * standing comes from their mandates, so it is checked as route middleware, which runs on every
+ * request, also when the page is answered from the render cache (a seat that ended at midnight
+ * closes the page at once).
+ */
+const mayFollowUp: MiddlewareHandler<AppEnv> = async (c, next) => {
+  authorize(viewFollowUp, c.get('actor'), await standingOfActor(c.get('services').database.db, c.get('actor')));
+  await next();
+};
+
+/** The rows, sorted as the query asks (for a reader `mayFollowUp` let through). */
 async function sortedFollowUp(c: AppContext): Promise<{ items: FollowUpItem[]; sort: SortKey; dir: SortDirection; today: string }> {
   const db = c.get('services').database.db;
-  authorize(viewFollowUp, c.get('actor'), await standingOfActor(db, c.get('actor')));
   const today = spaceToday();
   const { sort, dir } = parseSort(c.req.query());
   const items = sortFollowUp(await followUp(db, today), sort, dir, c.get('locale'));
@@ -25,9 +36,10 @@ export const followUpRoutes: RouteDef[] = [
     method: 'GET',
     path: '/follow-up',
     policy: signedIn,
-    // Every group's state, dates and reports (bodies, re-read each day), members (mandates, also
-    // who may see the page), coordinators' names (people), entities and pending join requests.
-    signedInCacheTags: ['bodies', 'mandates', 'people', 'organisations', 'join_requests'],
+    middleware: [mayFollowUp],
+    // Every group's state, dates and reports (bodies, re-read each day), members (mandates) and
+    // pending join requests.
+    signedInCacheTags: ['bodies', 'mandates', 'join_requests'],
     handler: async (c) => {
       const { items, sort, dir, today } = await sortedFollowUp(c);
       c.header('Cache-Control', 'private, no-store');
@@ -39,6 +51,7 @@ export const followUpRoutes: RouteDef[] = [
     method: 'GET',
     path: '/follow-up.csv',
     policy: signedIn,
+    middleware: [mayFollowUp],
     handler: async (c) => {
       const { items, today } = await sortedFollowUp(c);
       const locale = c.get('locale');
