@@ -4,6 +4,7 @@
  * account; everything scoped to a body comes from here.
  */
 import { sql } from 'kysely';
+import { arg, compileOnce } from '../../db/compiled.js';
 import type { Queryable } from '../../db/types.js';
 import { todayInSpace } from '../../kernel/i18n/index.js';
 import type { BodyKind, MandateRole } from './tables.js';
@@ -32,20 +33,25 @@ export function spaceToday(now: Date = new Date()): string {
   return todayInSpace(now);
 }
 
+// Runs on most signed-in pages (and on every request for the follow-up): built once and, on a
+// PostgreSQL server, prepared once per connection (see compileOnce).
+const activeRolesQuery = compileOnce<[number, string], { body_id: number; role: MandateRole; kind: BodyKind }>((db) =>
+  db
+    .selectFrom('mandates as m')
+    .innerJoin('bodies as b', 'b.id', 'm.body_id')
+    .select(['m.body_id', 'm.role', 'b.kind'])
+    .where('m.person_id', '=', arg<number>(0))
+    .where('m.starts_on', '<=', sql<string>`${arg<string>(1)}::date`)
+    .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>', sql<string>`${arg<string>(1)}::date`)])),
+);
+
 /**
  * What the person's active mandates (on `on`, default today) let them do; one query.
  * Visitors (null) have no standing.
  */
 export async function standingOf(db: Queryable, personId: number | null, on: string = spaceToday()): Promise<Standing> {
   if (personId === null) return NO_STANDING;
-  const rows = await db
-    .selectFrom('mandates as m')
-    .innerJoin('bodies as b', 'b.id', 'm.body_id')
-    .select(['m.body_id', 'm.role', 'b.kind'])
-    .where('m.person_id', '=', personId)
-    .where('m.starts_on', '<=', sql<string>`${on}::date`)
-    .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>', sql<string>`${on}::date`)]))
-    .execute();
+  const rows = await activeRolesQuery(db, personId, on);
   return standingFrom(rows.map((row) => ({ body_id: row.body_id, role: row.role, body_kind: row.kind })));
 }
 
