@@ -209,7 +209,7 @@ describe('writing organisations', () => {
 });
 
 describe('generated input on an organisation that exists', () => {
-  // The shared property test (test/properties.test.ts) aims at organisation 1, which its fresh
+  // The shared property test (test/support/properties.ts) aims at organisation 1, which its fresh
   // database does not have: there every change ends in a 404 before the rules run. Here the
   // generated changes reach the rules, the names check and the write.
   const value = fc.oneof(
