@@ -9,7 +9,7 @@
  * so a revoked session or a lost right ends at once; only rendering is skipped while nothing the
  * page shows has changed. Such a page is the session's own (its sign-out form carries the
  * session's CSRF token), is kept with what the session lookup read of the person (a new name,
- * role or language renders it again), and is never shared with anybody else.
+ * role or e-mail renders it again), and is never shared with anybody else.
  */
 import type { MiddlewareHandler, Next } from 'hono';
 import { getCookie } from 'hono/cookie';
