@@ -58,6 +58,15 @@ async function named(name: string, role: 'participant' | 'admin' = 'participant'
   return { persona, browser: await browserFor(app, persona) };
 }
 
+/** A seat in the steering group since 2020, straight in the database. */
+async function seatInSteering(persona: Persona): Promise<{ id: number }> {
+  return app.services.database.db
+    .insertInto('mandates')
+    .values({ body_id: STEERING_ID, person_id: persona.user!.id, college: 'trajectory', role: 'member', starts_on: '2020-01-01' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
 
 describe('signed-in pages kept for their session', () => {
@@ -161,11 +170,7 @@ describe("the steering group's follow-up and My space, kept for the session", ()
   it('shows a new join request to the steering group, and refuses the page once the seat has ended', async () => {
     const db = app.services.database.db;
     const steering = await named('Motor Seguiment');
-    const seat = await db
-      .insertInto('mandates')
-      .values({ body_id: STEERING_ID, person_id: steering.persona.user!.id, college: 'trajectory', role: 'member', starts_on: '2020-01-01' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const seat = await seatInSteering(steering.persona);
     const group = await insertGroup(db, { name: { ca: 'Grup de la cua' }, open: true });
     const page = `/ca/follow-up?sort=name`;
     const before = (await get(steering.browser, page), await get(steering.browser, page));
@@ -191,11 +196,7 @@ describe("the steering group's follow-up and My space, kept for the session", ()
   it('closes the follow-up when a seat runs out with the day, though no event says so', async () => {
     const db = app.services.database.db;
     const steering = await named('Motor Caducat');
-    const seat = await db
-      .insertInto('mandates')
-      .values({ body_id: STEERING_ID, person_id: steering.persona.user!.id, college: 'trajectory', role: 'member', starts_on: '2020-01-01' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const seat = await seatInSteering(steering.persona);
     await get(steering.browser, '/ca/follow-up');
     expect((await get(steering.browser, '/ca/follow-up')).hit).toBe(true);
     // As if the mandate had been planned to end today: nothing is written when the day comes.
