@@ -10,6 +10,7 @@
  * Output is text with CRLF line endings (the last line too), lines folded at 75 octets of UTF-8
  * without splitting a character, and TEXT values escaped.
  */
+import { TIME_ZONE, wallClockInSpace } from './i18n/index.js';
 
 /** The Content-Type of a calendar feed. An e-mail attachment adds `; method=<METHOD>` (RFC 6047). */
 export const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
@@ -49,8 +50,11 @@ export interface CalendarOptions {
 }
 
 const PRODID = '-//Teixit//Teixit//CA';
-/** The VTIMEZONE below describes this zone only; it is not the app's display zone setting. */
-const TZID = 'Europe/Madrid';
+/**
+ * The VTIMEZONE below describes this zone only. It is the space's zone, whose wall clock
+ * `wallClockInSpace` reads: typed so, a change of the space's zone stops the build here.
+ */
+const TZID: typeof TIME_ZONE = 'Europe/Madrid';
 
 /**
  * Europe/Madrid under the EU summer-time rules (in force since 1996): CEST from the last Sunday
@@ -215,22 +219,10 @@ function formatUtc(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-const madridWallClock = new Intl.DateTimeFormat('en-US', {
-  timeZone: TZID,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
 /** The wall time in Madrid at an instant, as `YYYYMMDDTHHMMSS`. */
 function madridLocal(date: Date): string {
-  const part: Record<string, string> = {};
-  for (const { type, value } of madridWallClock.formatToParts(date)) part[type] = value;
-  return `${part.year}${part.month}${part.day}T${part.hour}${part.minute}${part.second}`;
+  const clock = wallClockInSpace(date);
+  return `${clock.year}${clock.month}${clock.day}T${clock.hour}${clock.minute}${clock.second}`;
 }
 
 /** Madrid's offset from UTC at an instant, in milliseconds. */

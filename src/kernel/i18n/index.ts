@@ -162,6 +162,36 @@ export function todayInSpace(now: Date = new Date()): string {
   return isoDayFormat.format(now);
 }
 
+/** A wall-clock reading, each part zero-padded: `{ year: '2026', month: '03', …, second: '00' }`. */
+export interface WallClock {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+  second: string;
+}
+
+const wallClockFormat = new Intl.DateTimeFormat('en-US', {
+  timeZone: TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** What the clocks in Barcelona read at `instant` (one formatter, built once). */
+export function wallClockInSpace(instant: Date): WallClock {
+  const clock: WallClock = { year: '', month: '', day: '', hour: '', minute: '', second: '' };
+  for (const { type, value } of wallClockFormat.formatToParts(instant)) {
+    if (type in clock) clock[type as keyof WallClock] = value;
+  }
+  return clock;
+}
+
 /**
  * Picks the best supported locale from an `Accept-Language` header, by quality; `ca` by default.
  */

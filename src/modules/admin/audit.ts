@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Queryable } from '../../db/types.js';
 import { auditActions, searchAudit, type AuditFilter, type AuditRow } from '../../kernel/audit/index.js';
-import { TIME_ZONE, type Locale } from '../../kernel/i18n/index.js';
+import { wallClockInSpace, type Locale } from '../../kernel/i18n/index.js';
 import { validate } from '../../kernel/validation.js';
 import { findUserById } from '../identity/index.js';
 
@@ -96,20 +96,9 @@ function nextDay(day: string): string {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
-const zoneParts = new Intl.DateTimeFormat('en-US', {
-  timeZone: TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
 /** How far Barcelona's clock is ahead of UTC at `instant`, in milliseconds. */
 function offsetInMadrid(instant: number): number {
-  const parts = Object.fromEntries(zoneParts.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+  const parts = wallClockInSpace(new Date(instant));
   const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
