@@ -8,8 +8,9 @@ import type { IdentityTables } from '../modules/identity/tables.js';
 import type { DirectoryTables } from '../modules/directory/tables.js';
 import type { BodiesTables } from '../modules/bodies/tables.js';
 import type { WorkgroupsTables } from '../modules/workgroups/tables.js';
+import type { MeetingsTables } from '../modules/meetings/tables.js';
 
-export interface DB extends KernelTables, IdentityTables, DirectoryTables, BodiesTables, WorkgroupsTables {}
+export interface DB extends KernelTables, IdentityTables, DirectoryTables, BodiesTables, WorkgroupsTables, MeetingsTables {}
 
 export type Db = Kysely<DB>;
 export type Trx = Transaction<DB>;

@@ -6,7 +6,8 @@ import { apiModule } from './api/index.js';
 import { bodiesModule } from './bodies/index.js';
 import { directoryModule } from './directory/index.js';
 import { identityModule } from './identity/index.js';
+import { meetingsModule } from './meetings/index.js';
 import { siteModule } from './site/index.js';
 import { workgroupsModule } from './workgroups/index.js';
 
-export const modules: TeixitModule[] = [siteModule, identityModule, accountModule(() => modules), directoryModule, bodiesModule, workgroupsModule, adminModule, apiModule];
+export const modules: TeixitModule[] = [siteModule, identityModule, accountModule(() => modules), directoryModule, bodiesModule, workgroupsModule, meetingsModule, adminModule, apiModule];

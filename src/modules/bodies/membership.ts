@@ -18,6 +18,8 @@ export interface Standing {
   coordinatorOf: ReadonlySet<number>;
   /** Every body in which the person holds an active mandate, in any role. */
   memberOf: ReadonlySet<number>;
+  /** The bodies whose meetings the person runs: an active `chair`, `coordinator` or `secretary` mandate there. */
+  runsMeetingsOf: ReadonlySet<number>;
 }
 
 /** A visitor's standing, and anyone's without an active mandate. */
@@ -26,6 +28,7 @@ export const NO_STANDING: Standing = Object.freeze({
   steering: false,
   coordinatorOf: new Set<number>(),
   memberOf: new Set<number>(),
+  runsMeetingsOf: new Set<number>(),
 });
 
 /** Today in the space's time zone (Barcelona), as `YYYY-MM-DD`: the day mandates are judged on. */
@@ -64,6 +67,7 @@ export function standingFrom(mandates: ReadonlyArray<{ body_id: number; role: Ma
   let steering = false;
   const coordinatorOf = new Set<number>();
   const memberOf = new Set<number>();
+  const runsMeetingsOf = new Set<number>();
   for (const mandate of mandates) {
     const bodyId = Number(mandate.body_id);
     const kind = mandate.body_kind;
@@ -71,6 +75,7 @@ export function standingFrom(mandates: ReadonlyArray<{ body_id: number; role: Ma
     if (mandate.role === 'secretary' && (kind === 'plenary' || kind === 'steering')) secretariat = true;
     if (kind === 'steering' && mandate.role !== 'alternate' && mandate.role !== 'observer') steering = true;
     if (kind === 'working_group' && mandate.role === 'coordinator') coordinatorOf.add(bodyId);
+    if (mandate.role === 'chair' || mandate.role === 'coordinator' || mandate.role === 'secretary') runsMeetingsOf.add(bodyId);
   }
-  return { secretariat, steering, coordinatorOf, memberOf };
+  return { secretariat, steering, coordinatorOf, memberOf, runsMeetingsOf };
 }

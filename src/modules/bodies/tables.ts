@@ -51,6 +51,13 @@ export interface BodiesTable {
   sunset_reminded_for: string | null;
   proposed_by: number | null;
   position: ColumnType<number, number | undefined, number>;
+  /** Meeting rules (migration 0010); null: the default for the body's kind (meetings/rules.ts). */
+  notice_days: number | null;
+  dossier_days: number | null;
+  quorum_basis: ColumnType<'members' | 'organisations', 'members' | 'organisations' | undefined, 'members' | 'organisations'>;
+  quorum_percent: ColumnType<number, number | undefined, number>;
+  meetings_public: boolean | null;
+  named_votes: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -1,0 +1,18 @@
+/**
+ * Meetings of every body (issue 4): the notice with its agenda and dossier, members' answers,
+ * calendars, attendance and quorum, the minutes and their approval, agreements and their action
+ * items. The bodies themselves, and who sits in them, are the bodies module's.
+ */
+import type { MySpaceModule } from '../account/index.js';
+import { agreementRoutes } from './routes-agreements.js';
+import { attendanceRoutes } from './routes-attendance.js';
+import { calendarRoutes } from './routes-calendar.js';
+import { dossierRoutes } from './routes-dossier.js';
+import { meetingRoutes } from './routes-meetings.js';
+import { minutesRoutes } from './routes-minutes.js';
+import { noticeRoutes } from './routes-notices.js';
+
+export const meetingsModule: MySpaceModule = {
+  name: 'meetings',
+  routes: [...meetingRoutes, ...noticeRoutes, ...dossierRoutes, ...attendanceRoutes, ...minutesRoutes, ...agreementRoutes, ...calendarRoutes],
+};

@@ -1,0 +1,4 @@
+// PLACEHOLDER (development scaffolding): replaced by the part of the module that owns it.
+import type { RouteDef } from '../../kernel/http/module.js';
+
+export const attendanceRoutes: RouteDef[] = [];
