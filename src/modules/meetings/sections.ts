@@ -27,6 +27,7 @@ export interface MeetingSection<D = unknown> {
   renderForItem?(props: { ctx: ViewContext; access: MeetingAccess; data: D; itemId: number }): Child;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each section has its own data type; the page pairs load and render per section
 export const MEETING_SECTIONS: readonly MeetingSection<any>[] = [answersSection, dossierSection, attendanceSection, minutesSection, agreementsSection].sort(
   (a, b) => a.order - b.order,
 );
