@@ -4,6 +4,8 @@
  * items. The bodies themselves, and who sits in them, are the bodies module's.
  */
 import type { MySpaceModule } from '../account/index.js';
+import { publicAccess } from '../../kernel/policy.js';
+import { forgetMeetingsOf, meetingsPersonalData } from './personal-data.js';
 import { agreementRoutes } from './routes-agreements.js';
 import { attendanceRoutes } from './routes-attendance.js';
 import { calendarRoutes } from './routes-calendar.js';
@@ -15,4 +17,10 @@ import { noticeRoutes } from './routes-notices.js';
 export const meetingsModule: MySpaceModule = {
   name: 'meetings',
   routes: [...meetingRoutes, ...noticeRoutes, ...dossierRoutes, ...attendanceRoutes, ...minutesRoutes, ...agreementRoutes, ...calendarRoutes],
+  nav: [
+    { path: '/calendar', labelKey: 'meetings_module.nav.calendar', policy: publicAccess, order: 40 },
+    { path: '/agreements', labelKey: 'meetings_module.nav.agreements', policy: publicAccess, order: 45 },
+  ],
+  personalData: meetingsPersonalData,
+  onAccountDeleted: forgetMeetingsOf,
 };
