@@ -41,7 +41,11 @@ export interface ScaleResult {
     groupSlug: string;
     groupId: number;
     plenaryId: number;
+    /** A held plenary meeting: 40 agenda items, 200 attendees and 30 agreements at the large size (4, 20 and 3 at the small). */
+    meetingId: number;
   };
+  /** Agreements in the register (meetings of the plenary and the working groups). */
+  agreements: number;
 }
 
 /**
@@ -305,9 +309,13 @@ export async function loadScale(db: Queryable, size: ScaleSize): Promise<ScaleRe
         JOIN scale_orgs o ON o.level = 1 AND o.n = 1 + (g.g * 31 + j) % ${int(level1)}
       WHERE g.state = 'active'`);
 
+    // ---- Meetings (issue 4) ----------------------------------------------------------------
+    const meetingId = await loadMeetings(trx, size, plenaryId);
+
     // Statistics as a server's autovacuum would soon gather them after a bulk load (PGlite runs
     // no autovacuum: without this, its planner would guess at every table's size).
     await exec(sql`ANALYZE organisations, organisation_links, users, bodies, mandates, body_reports, body_decisions, join_requests`);
+    await exec(sql`ANALYZE meetings, agenda_items, agenda_item_links, dossier_entries, meeting_answers, meeting_attendance, minutes, agreements, action_items`);
 
     const counts = await sql<{ mandates: number; reports: number; join_requests: number; organisation_id: number; group_id: number; group_slug: string }>`
       SELECT
@@ -327,9 +335,130 @@ export async function loadScale(db: Queryable, size: ScaleSize): Promise<ScaleRe
       mandates: Number(row.mandates),
       reports: Number(row.reports),
       joinRequests: Number(row.join_requests),
-      sample: { organisationId: Number(row.organisation_id), groupId: Number(row.group_id), groupSlug: row.group_slug, plenaryId },
+      sample: { organisationId: Number(row.organisation_id), groupId: Number(row.group_id), groupSlug: row.group_slug, plenaryId, meetingId },
+      agreements: registerSize(size),
     };
   };
 
   return db.isTransaction ? run(db) : db.transaction().execute(run);
+}
+
+/** Agreements in the register: 10,000 at 20,000 people, a hundred times fewer at the small size. */
+function registerSize(size: ScaleSize): number {
+  return Math.floor(size.people / 2);
+}
+
+/**
+ * The meetings' part: one held plenary meeting as large as issue 4 measures it (40 agenda items
+ * each pointing at a working group, with a dossier link, 200 attendees among the plenary's
+ * members, everyone's answer, draft minutes, 30 agreements with an action item each), and the
+ * register: past meetings of the plenary and the working groups with 25 agreements each, every
+ * fifth with an action item (some overdue). Returns the large meeting's id.
+ */
+async function loadMeetings(trx: Queryable, size: ScaleSize, plenaryId: number): Promise<number> {
+  const exec = (query: ReturnType<typeof sql>) => query.execute(trx);
+  const large = size.people >= 10_000;
+  const items = large ? 40 : 4;
+  const attendees = large ? 200 : 20;
+  const agreements = large ? 30 : 3;
+  const inserted = await sql<{ id: number }>`
+    INSERT INTO meetings (body_id, kind, format, title, description, starts_at, ends_at, place, online_url, state, convened_at, minutes_state)
+    VALUES (${plenaryId}::bigint, 'ordinary', 'hybrid',
+      ${JSON.stringify({ ca: 'Trobada general d\'escala', es: 'Encuentro general de escala', en: 'Scale general meeting' })}::jsonb,
+      'La sessió més gran de les proves de volum.', now() - interval '3 days', now() - interval '3 days' + interval '4 hours',
+      'Can Batlló, Barcelona', 'https://meet.example.org/escala', 'held', now() - interval '20 days', 'draft')
+    RETURNING id`.execute(trx);
+  const meetingId = Number(inserted.rows[0]?.id);
+  await exec(sql`
+    INSERT INTO agenda_items (meeting_id, position, kind, title, description, presenter, duration_minutes)
+    SELECT ${meetingId}::bigint, i, (ARRAY['information', 'deliberation', 'decision'])[1 + i % 3],
+      jsonb_build_object('ca', 'Punt ' || i || ' de l''ordre del dia', 'es', 'Punto ' || i || ' del orden del día', 'en', 'Agenda item ' || i),
+      'Descripció del punt ' || i || '.', 'Ponent ' || i, 10 + i % 20
+    FROM generate_series(1, ${int(items)}) AS i`);
+  await exec(sql`
+    INSERT INTO agenda_item_links (agenda_item_id, target_type, target_id, position)
+    SELECT a.id, 'body', g.id, 0
+    FROM agenda_items a JOIN LATERAL (SELECT id FROM bodies WHERE kind = 'working_group' ORDER BY id OFFSET a.position % greatest(1, (SELECT count(*)::int FROM bodies WHERE kind = 'working_group')) LIMIT 1) g ON true
+    WHERE a.meeting_id = ${meetingId}::bigint`);
+  await exec(sql`
+    INSERT INTO dossier_entries (meeting_id, agenda_item_id, title, url)
+    SELECT ${meetingId}::bigint, a.id, 'Document del punt ' || a.position, 'https://docs.example.org/escala/' || a.position
+    FROM agenda_items a WHERE a.meeting_id = ${meetingId}::bigint`);
+  // The plenary's members on the day, in a fixed order: answers from all, attendance from the first ones.
+  await exec(sql`
+    CREATE TEMP TABLE scale_plenary ON COMMIT DROP AS
+    SELECT row_number() OVER (ORDER BY m.id)::int AS n, m.person_id, m.organisation_id, m.college
+    FROM mandates m
+    WHERE m.body_id = ${plenaryId}::bigint AND m.role NOT IN ('alternate', 'observer')
+      AND m.starts_on <= current_date - 3 AND (m.ends_on IS NULL OR m.ends_on > current_date - 3)`);
+  await exec(sql`
+    INSERT INTO meeting_answers (meeting_id, person_id, answer, via, answered_at)
+    SELECT DISTINCT ON (person_id) ${meetingId}::bigint, person_id, (ARRAY['attending', 'attending', 'attending', 'excused'])[1 + n % 4], 'site', now() - interval '10 days'
+    FROM scale_plenary ORDER BY person_id, n`);
+  await exec(sql`
+    INSERT INTO meeting_attendance (meeting_id, person_id, organisation_id, college)
+    SELECT DISTINCT ON (person_id) ${meetingId}::bigint, person_id, organisation_id, college
+    FROM scale_plenary WHERE n <= ${int(attendees)} ORDER BY person_id, n`);
+  await exec(sql`
+    INSERT INTO minutes (meeting_id, state, place, started_at, ended_at, summary, deliberations)
+    SELECT ${meetingId}::bigint, 'draft', 'Can Batlló, Barcelona', now() - interval '3 days', now() - interval '3 days' + interval '4 hours',
+      'Obertura de la sessió i benvinguda.',
+      (SELECT jsonb_object_agg(a.id::text, 'Punts principals del debat del punt ' || a.position || '.') FROM agenda_items a WHERE a.meeting_id = ${meetingId}::bigint)`);
+  await exec(sql`
+    INSERT INTO agreements (body_id, meeting_id, agenda_item_id, year, number, text, search_text, method, result, adopted_on)
+    SELECT ${plenaryId}::bigint, ${meetingId}::bigint, a.id, extract(year FROM (now() - interval '3 days')::date)::int, k,
+      jsonb_build_object('ca', 'Acord ' || k || ' de la trobada d''escala', 'es', 'Acuerdo ' || k || ' del encuentro de escala', 'en', 'Agreement ' || k || ' of the scale meeting'),
+      teixit_fold('Acord ' || k || ' de la trobada d''escala Acuerdo ' || k || ' del encuentro de escala Agreement ' || k || ' of the scale meeting'),
+      CASE WHEN k % 2 = 0 THEN 'vote' ELSE 'consensus' END,
+      CASE WHEN k % 2 = 0 THEN jsonb_build_object('options', jsonb_build_array(
+        jsonb_build_object('label', 'A favor', 'count', 120, 'by_college', jsonb_build_object('entity', 100, 'council', 5, 'trajectory', 15)),
+        jsonb_build_object('label', 'En contra', 'count', 10, 'by_college', jsonb_build_object('entity', 10)),
+        jsonb_build_object('label', 'Abstencions', 'count', 5, 'by_college', jsonb_build_object('entity', 5)))) END,
+      (now() - interval '3 days')::date
+    FROM generate_series(1, ${int(agreements)}) AS k
+    JOIN agenda_items a ON a.meeting_id = ${meetingId}::bigint AND a.position = 1 + (k - 1) % ${int(items)}`);
+  await exec(sql`
+    INSERT INTO action_items (agreement_id, body_id, title, owner_person_id, owner_organisation_id, due_on, state)
+    SELECT g.id, g.body_id, 'Tasca de l''acord ' || g.number, p.person_id, NULL::bigint, current_date + (g.number % 20) - 5, 'open'
+    FROM agreements g JOIN scale_plenary p ON p.n = g.number
+    WHERE g.meeting_id = ${meetingId}::bigint`);
+
+  // ---- The register: past meetings with 25 agreements each ----------------------------------
+  const perMeeting = 25;
+  const registerMeetings = Math.ceil(registerSize(size) / perMeeting);
+  await exec(sql`
+    CREATE TEMP TABLE scale_register ON COMMIT DROP AS
+    SELECT k, (SELECT id FROM bodies WHERE id = ${plenaryId}::bigint OR (kind = 'working_group' AND state IN ('active', 'closing', 'closed'))
+               ORDER BY id OFFSET k % greatest(1, (SELECT count(*)::int FROM bodies WHERE id = ${plenaryId}::bigint OR (kind = 'working_group' AND state IN ('active', 'closing', 'closed')))) LIMIT 1) AS body_id,
+      (now() - (k * interval '1 day') - interval '10 days') AS starts_at
+    FROM generate_series(1, ${int(registerMeetings)}) AS k`);
+  await exec(sql`
+    INSERT INTO meetings (body_id, kind, format, title, starts_at, ends_at, place, state, convened_at, minutes_state)
+    SELECT body_id, 'ordinary', 'in_person', jsonb_build_object('ca', 'Sessió d''escala ' || k), starts_at, starts_at + interval '2 hours',
+      'Barcelona', 'held', starts_at - interval '10 days', 'none'
+    FROM scale_register`);
+  await exec(sql`
+    INSERT INTO agenda_items (meeting_id, position, kind, title)
+    SELECT m.id, 1, 'decision', jsonb_build_object('ca', 'Acords de la sessió')
+    FROM meetings m WHERE m.title->>'ca' LIKE 'Sessió d''escala %'`);
+  await exec(sql`
+    INSERT INTO agreements (body_id, meeting_id, agenda_item_id, year, number, text, search_text, method, adopted_on)
+    SELECT m.body_id, m.id, a.id, extract(year FROM m.starts_at::date)::int,
+      -- after the large meeting's numbers (1 to 30 of this year)
+      100 + row_number() OVER (PARTITION BY m.body_id, extract(year FROM m.starts_at::date) ORDER BY m.id, j)::int,
+      jsonb_build_object('ca', (ARRAY['Aprovar', 'Encarregar', 'Contrastar', 'Demanar', 'Impulsar'])[1 + j % 5] || ' l''actuació ' || j || ' sobre ' ||
+        (ARRAY['cooperatives d''habitatge', 'finances ètiques', 'compra pública responsable', 'economia de cures', 'mercat social'])[1 + (m.id + j) % 5]),
+      teixit_fold((ARRAY['Aprovar', 'Encarregar', 'Contrastar', 'Demanar', 'Impulsar'])[1 + j % 5] || ' l''actuació ' || j || ' sobre ' ||
+        (ARRAY['cooperatives d''habitatge', 'finances ètiques', 'compra pública responsable', 'economia de cures', 'mercat social'])[1 + (m.id + j) % 5]),
+      'consensus', m.starts_at::date
+    FROM meetings m JOIN agenda_items a ON a.meeting_id = m.id
+      CROSS JOIN generate_series(1, ${int(perMeeting)}) AS j
+    WHERE m.title->>'ca' LIKE 'Sessió d''escala %'`);
+  await exec(sql`
+    INSERT INTO action_items (agreement_id, body_id, title, owner_person_id, due_on, state)
+    SELECT g.id, g.body_id, 'Seguiment de l''acord ' || g.number, m.person_id, g.adopted_on + 30, CASE WHEN g.id % 3 = 0 THEN 'done' ELSE 'open' END
+    FROM agreements g
+      JOIN LATERAL (SELECT person_id FROM mandates WHERE body_id = g.body_id ORDER BY id LIMIT 1) m ON true
+    WHERE g.id % 5 = 0 AND g.meeting_id <> ${meetingId}::bigint`);
+  return meetingId;
 }
