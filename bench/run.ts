@@ -21,7 +21,7 @@ const resultsDir = path.join(root, 'bench/results');
 
 const env = process.env;
 const DATABASES = (env.BENCH_DATABASES ?? 'pglite,postgres').split(',').map((s) => s.trim()) as DatabaseKind[];
-const PAGES = (env.BENCH_PAGES ?? 'visitor,signed-in,directory,directory-signed-in,body,body-signed-in,follow-up').split(',').map((s) => s.trim());
+const PAGES = (env.BENCH_PAGES ?? 'visitor,signed-in,directory,directory-signed-in,body,body-signed-in,follow-up,meeting,meeting-signed-in,register,register-search').split(',').map((s) => s.trim());
 const PG_URL = env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(env.BENCH_WARMUP ?? 5);
@@ -35,11 +35,19 @@ const PROFILE = env.BENCH_PROFILE === '1';
 const DIRECTORY_PATH = env.BENCH_DIRECTORY_PATH ?? '/ca/organisations?level=1&family=cooperative';
 const BODY_PATH = env.BENCH_BODY_PATH ?? '/ca/bodies/ambit-participat';
 const FOLLOW_UP_PATH = env.BENCH_FOLLOW_UP_PATH ?? '/ca/follow-up';
+/** Issue 4's pages: the fixture's large meeting (its id is known once loaded) and the agreements register. */
+const MEETING_PATH = '/ca/meetings/{meeting}';
+const REGISTER_PATH = env.BENCH_REGISTER_PATH ?? '/ca/agreements';
+const REGISTER_SEARCH_PATH = env.BENCH_REGISTER_SEARCH_PATH ?? '/ca/agreements?q=habitatge';
 /**
  * Pages that need the scale fixture, and who asks: a visitor, the participant without a mandate,
- * or the member of the steering group.
+ * or the member of the steering group. `{meeting}` is the fixture's large meeting.
  */
 const SCALE_PAGES: Record<string, { path: string; as: 'visitor' | 'participant' | 'steering' }> = {
+  meeting: { path: MEETING_PATH, as: 'visitor' },
+  'meeting-signed-in': { path: MEETING_PATH, as: 'participant' },
+  register: { path: REGISTER_PATH, as: 'visitor' },
+  'register-search': { path: REGISTER_SEARCH_PATH, as: 'visitor' },
   directory: { path: DIRECTORY_PATH, as: 'visitor' },
   'directory-signed-in': { path: DIRECTORY_PATH, as: 'participant' },
   body: { path: BODY_PATH, as: 'visitor' },
@@ -152,9 +160,11 @@ async function benchDatabase(kind: DatabaseKind): Promise<{ pages: PageResult[];
     const setupEnv: NodeJS.ProcessEnv = { ...env, ...db.env, LOG_LEVEL: 'warn', TEIXIT_DEMO: 'off' };
     if (kind === 'pglite') delete setupEnv.DATABASE_URL;
     const { account, demo } = prepareDatabase(root, setupEnv);
+    let meetingId = 0;
     if (PAGES.some((page) => page in SCALE_PAGES)) {
       const started = Date.now();
       const scale = await loadScaleData(root, setupEnv);
+      meetingId = scale.sample.meetingId;
       console.log(`-- scale fixture: ${scale.organisations} organisations, ${scale.people} people, ${scale.workingGroups + 2} bodies, ${scale.mandates} mandates (${round((Date.now() - started) / 1000, 1)} s)`);
     }
     const server = await startTeixit(db.env, kind);
@@ -166,7 +176,7 @@ async function benchDatabase(kind: DatabaseKind): Promise<{ pages: PageResult[];
       const scalePages = PAGES.flatMap((page) => (SCALE_PAGES[page] ? [{ page, ...SCALE_PAGES[page] }] : []));
       const steeringCookie = scalePages.some((p) => p.as === 'steering') ? await signIn(server.base, STEERING_ACCOUNT) : null;
       for (const { page, path: pagePath, as } of scalePages) {
-        plan.push({ page, path: pagePath, cookie: as === 'visitor' ? null : as === 'steering' ? steeringCookie : cookie });
+        plan.push({ page, path: pagePath.replace('{meeting}', String(meetingId)), cookie: as === 'visitor' ? null : as === 'steering' ? steeringCookie : cookie });
       }
       for (const item of plan) {
         const fixture = path.join(resultsDir, `fixture-${kind}-${item.page}.json`);
