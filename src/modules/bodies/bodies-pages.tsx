@@ -55,10 +55,11 @@ export const bodiesPageRoutes: RouteDef[] = [
     path: '/bodies/:slug',
     policy: publicAccess,
     sample: { slug: 'ambit-participat' },
-    cacheTags: ['bodies', 'mandates', 'people', 'organisations'],
+    // With the sections other modules add (page-sections.ts): its meetings and agreements.
+    cacheTags: ['bodies', 'mandates', 'people', 'organisations', 'meetings'],
     // Signed in, also the person's rights here (their mandates), the composition warnings of
     // those who manage it (gender answers: people) and the group's join requests.
-    signedInCacheTags: ['bodies', 'mandates', 'people', 'organisations', 'join_requests'],
+    signedInCacheTags: ['bodies', 'mandates', 'people', 'organisations', 'join_requests', 'meetings'],
     handler: async (c) => {
       const db = c.get('services').database.db;
       const reference = c.req.param('slug') ?? '';

@@ -22,6 +22,7 @@ import { isFrozen } from './edit-body.js';
 import { listMandates, type MandateView } from './mandates.js';
 import { mandatesInTime } from './mandates-store.js';
 import { NO_STANDING, spaceToday, standingOf, type Standing } from './membership.js';
+import { loadBodyPageSections, type LoadedBodySection } from './page-sections.js';
 import { manageBodies, manageMandates } from './policies.js';
 import type { BodyState } from './tables.js';
 
@@ -108,6 +109,8 @@ export interface BodyPage {
   workingGroups: BodyListItem[];
   decisions: BodyDecisionView[];
   viewer: BodyViewer;
+  /** What other modules show on the page (meetings, agreements). */
+  sections: LoadedBodySection[];
 }
 
 /** Which of the working groups' own pages the actor could use now, given the group's state. */
@@ -148,6 +151,7 @@ export async function readBodyPage(db: Queryable, slug: string, actor: Actor | n
     canFollowUp: body.kind === 'steering' && allows(viewFollowUp, actor, standing),
     actions: workingGroupActions(actor, standing, body),
   };
+  const sections = await loadBodyPageSections(db, body, actor, standing);
   return {
     body,
     today,
@@ -157,6 +161,7 @@ export async function readBodyPage(db: Queryable, slug: string, actor: Actor | n
     workingGroups,
     decisions,
     viewer,
+    sections,
   };
 }
 

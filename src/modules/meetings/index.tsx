@@ -5,6 +5,8 @@
  */
 import type { MySpaceModule } from '../account/index.js';
 import { publicAccess } from '../../kernel/policy.js';
+import { registerBodyPageSection } from '../bodies/page-sections.js';
+import { bodyMeetingsSection } from './body-section.js';
 import { forgetMeetingsOf, meetingsPersonalData } from './personal-data.js';
 import { agreementRoutes } from './routes-agreements.js';
 import { attendanceRoutes } from './routes-attendance.js';
@@ -13,6 +15,8 @@ import { dossierRoutes } from './routes-dossier.js';
 import { meetingRoutes } from './routes-meetings.js';
 import { minutesRoutes } from './routes-minutes.js';
 import { noticeRoutes } from './routes-notices.js';
+
+registerBodyPageSection(bodyMeetingsSection);
 
 export const meetingsModule: MySpaceModule = {
   name: 'meetings',

@@ -377,12 +377,7 @@ export function BodyPageView({ ctx, page }: { ctx: ViewContext; page: BodyPage }
       <Members ctx={ctx} page={page} />
       <WorkingGroupsOf ctx={ctx} page={page} />
       <Decisions ctx={ctx} page={page} />
-      <section aria-labelledby="calendar">
-        <h2 id="calendar">{t('bodies.page.calendar')}</h2>
-        <EmptyState title={t('bodies.page.no_meetings')} level={3}>
-          <p>{t('bodies.page.no_meetings_body')}</p>
-        </EmptyState>
-      </section>
+      {page.sections.map(({ section, data }) => section.render({ ctx, body, data }))}
       <section aria-labelledby="documents">
         <h2 id="documents">{t('bodies.page.documents')}</h2>
         <EmptyState title={t('bodies.page.no_documents')} level={3}>

@@ -1,0 +1,179 @@
+/**
+ * A body's meetings and agreements on its page (the bodies module's page sections): the next
+ * meetings, the last ones held with the state of their minutes, the latest agreements, and the
+ * ways to the body's meeting list, calendar, feed and register. Two queries whatever the body's
+ * history. A body whose meetings are for its members shows them to its members only.
+ */
+import { sql } from 'kysely';
+import type { Queryable } from '../../db/types.js';
+import { allows, type Actor } from '../../kernel/policy.js';
+import { pickTranslation, type Translatable } from '../../kernel/i18n/translatable.js';
+import { ButtonLink, EmptyState, LocalizedText, Tag, type TagKind } from '../../kernel/ui/components.js';
+import type { ViewContext } from '../../kernel/ui/context.js';
+import type { BodyRow } from '../bodies/bodies-store.js';
+import type { BodyPageSection } from '../bodies/page-sections.js';
+import type { Standing } from '../bodies/index.js';
+import { manageMeetings, viewMeeting } from './policies.js';
+import { meetingRules } from './rules.js';
+import type { MeetingState, MinutesState } from './tables.js';
+
+/** How many of each list the page shows; the rest is one link away. */
+const SHOWN = 3;
+const SHOWN_AGREEMENTS = 5;
+
+interface MeetingLine {
+  id: number;
+  title: Translatable;
+  starts_at: Date;
+  state: MeetingState;
+  minutes_state: MinutesState;
+  upcoming: boolean;
+}
+
+interface AgreementLine {
+  id: number;
+  year: number;
+  number: number;
+  text: Translatable;
+  adopted_on: string;
+}
+
+export interface BodyMeetingsData {
+  visible: boolean;
+  public: boolean;
+  manages: boolean;
+  meetings: MeetingLine[];
+  agreements: AgreementLine[];
+}
+
+async function load(db: Queryable, body: BodyRow, actor: Actor | null, standing: Standing): Promise<BodyMeetingsData> {
+  const rules = meetingRules(body);
+  const resource = { standing, body: { id: body.id }, public: rules.public };
+  const visible = allows(viewMeeting, actor, resource);
+  const manages = allows(manageMeetings, actor, resource);
+  if (!visible) return { visible, public: rules.public, manages, meetings: [], agreements: [] };
+  // The next meetings (drafts only for those who run them) and the last ones held, in one query.
+  const states = manages ? ['draft', 'convened'] : ['convened'];
+  const meetings = await sql<MeetingLine>`
+    (SELECT id, title, starts_at, state, minutes_state, true AS upcoming FROM meetings
+      WHERE body_id = ${body.id} AND ends_at >= now() AND state IN (${sql.join(states)})
+      ORDER BY starts_at, id LIMIT ${SHOWN})
+    UNION ALL
+    (SELECT id, title, starts_at, state, minutes_state, false AS upcoming FROM meetings
+      WHERE body_id = ${body.id} AND state = 'held'
+      ORDER BY starts_at DESC, id DESC LIMIT ${SHOWN})`.execute(db);
+  const agreements = await db
+    .selectFrom('agreements')
+    .select(['id', 'year', 'number', 'text', 'adopted_on'])
+    .where('body_id', '=', body.id)
+    .orderBy('adopted_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(SHOWN_AGREEMENTS)
+    .execute();
+  return {
+    visible,
+    public: rules.public,
+    manages,
+    meetings: meetings.rows.map((m) => ({ ...m, id: Number(m.id) })),
+    agreements: agreements.map((a) => ({ ...a, id: Number(a.id) })),
+  };
+}
+
+const STATE_TAG: Record<MeetingState, TagKind> = { draft: 'neutral', convened: 'info', held: 'success', cancelled: 'danger' };
+const MINUTES_TAG: Record<MinutesState, TagKind> = { none: 'neutral', draft: 'neutral', circulated: 'warning', approved: 'success' };
+
+function MeetingItem({ ctx, meeting }: { ctx: ViewContext; meeting: MeetingLine }) {
+  const t = ctx.t;
+  return (
+    <li>
+      <a href={ctx.href(`/meetings/${meeting.id}`)}>
+        <LocalizedText value={meeting.title} locale={ctx.locale} />
+      </a>{' '}
+      — <time datetime={meeting.starts_at.toISOString()}>{ctx.formatDate(meeting.starts_at, 'longTime')}</time>{' '}
+      {meeting.upcoming ? (
+        <Tag kind={STATE_TAG[meeting.state]}>{t(`meetings_module.body.state.${meeting.state}`)}</Tag>
+      ) : (
+        <Tag kind={MINUTES_TAG[meeting.minutes_state]}>{t(`meetings_module.body.minutes.${meeting.minutes_state}`)}</Tag>
+      )}
+    </li>
+  );
+}
+
+function render({ ctx, body, data }: { ctx: ViewContext; body: BodyRow; data: BodyMeetingsData }) {
+  const t = ctx.t;
+  const upcoming = data.meetings.filter((m) => m.upcoming);
+  const past = data.meetings.filter((m) => !m.upcoming);
+  return (
+    <>
+      <section aria-labelledby="meetings">
+        <h2 id="meetings">{t('meetings_module.body.title')}</h2>
+        {!data.visible ? (
+          <p>{t('meetings_module.body.members_only')}</p>
+        ) : (
+          <>
+            {data.manages ? (
+              <p>
+                <ButtonLink href={ctx.href(`/bodies/${body.slug}/meetings/new`)}>{t('meetings_module.body.new')}</ButtonLink>{' '}
+                <a href={ctx.href(`/bodies/${body.slug}/meeting-rules`)}>{t('meetings_module.body.rules')}</a>
+              </p>
+            ) : null}
+            {data.meetings.length === 0 ? (
+              <EmptyState title={t('meetings_module.body.none')} level={3}>
+                <p>{t('meetings_module.body.none_body')}</p>
+              </EmptyState>
+            ) : (
+              <>
+                <h3>{t('meetings_module.body.upcoming')}</h3>
+                {upcoming.length === 0 ? <p>{t('meetings_module.body.no_upcoming')}</p> : <ul>{upcoming.map((m) => <MeetingItem ctx={ctx} meeting={m} />)}</ul>}
+                <h3>{t('meetings_module.body.past')}</h3>
+                {past.length === 0 ? <p>{t('meetings_module.body.no_past')}</p> : <ul>{past.map((m) => <MeetingItem ctx={ctx} meeting={m} />)}</ul>}
+              </>
+            )}
+            <ul class="links">
+              <li>
+                <a href={ctx.href(`/bodies/${body.slug}/meetings`)}>{t('meetings_module.body.all')}</a>
+              </li>
+              <li>
+                <a href={ctx.href(`/bodies/${body.slug}/calendar`)}>{t('meetings_module.body.calendar')}</a>
+              </li>
+              {data.public ? (
+                <li>
+                  <a href={`/bodies/${body.id}/calendar.ics${ctx.locale === 'ca' ? '' : `?lang=${ctx.locale}`}`}>{t('meetings_module.body.feed')}</a>
+                </li>
+              ) : null}
+            </ul>
+          </>
+        )}
+      </section>
+      {data.visible ? (
+        <section aria-labelledby="agreements">
+          <h2 id="agreements">{t('meetings_module.body.agreements')}</h2>
+          {data.agreements.length === 0 ? (
+            <p>{t('meetings_module.body.no_agreements')}</p>
+          ) : (
+            <ul>
+              {data.agreements.map((a) => (
+                <li>
+                  <a href={ctx.href(`/agreements/${a.id}`)}>{t('meetings_module.body.agreement_number', { year: a.year, number: a.number })}</a>{' '}
+                  ({ctx.formatDate(a.adopted_on, 'short')}): <Excerpt ctx={ctx} text={a.text} />
+                </li>
+              ))}
+            </ul>
+          )}
+          <p>
+            <a href={ctx.href(`/bodies/${body.slug}/agreements`)}>{t('meetings_module.body.register')}</a>
+          </p>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+/** The first words of an agreement, for a list, marked with its language when it is not the page's. */
+function Excerpt({ ctx, text, max = 160 }: { ctx: ViewContext; text: Translatable; max?: number }) {
+  const picked = pickTranslation(text, ctx.locale);
+  const clean = picked.text.replace(/\s+/g, ' ').trim();
+  return <span lang={picked.lang === ctx.locale ? undefined : picked.lang}>{clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`}</span>;
+}
+
+export const bodyMeetingsSection: BodyPageSection<BodyMeetingsData> = { id: 'meetings', load, render };
