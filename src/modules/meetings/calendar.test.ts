@@ -378,3 +378,49 @@ describe('query counts', () => {
     }
   });
 });
+
+describe('with the render cache on', () => {
+  let cached: TestApp;
+  let stop: (() => void) | undefined;
+  beforeAll(async () => {
+    cached = await createTestApp({ TEIXIT_PUBLIC_URL: 'https://teixit.example' });
+    stop = cached.built.renderCache.start();
+  });
+  afterAll(async () => {
+    stop?.();
+    await cached?.close();
+  });
+
+  it('keeps a feed for visitors with its headers, drops it when meetings change, and never shows a member the visitors’ copy', async () => {
+    const cdb = cached.services.database.db;
+    const first = await insertMeeting(cdb, { body_id: PLENARY, starts_at: inDays(9) });
+    const someone = cached.agent();
+    expect((await someone.get('/calendar.ics')).status).toBe(200);
+    const hit = await someone.get('/calendar.ics');
+    expect(hit.headers.get('x-render-cache')).toBe('hit');
+    expect(hit.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(hit.headers.get('content-disposition')).toBe('attachment; filename="teixit.ics"');
+    expect(eventOf(await hit.text(), first)).toBeDefined();
+
+    const second = await insertMeeting(cdb, { body_id: PLENARY, starts_at: inDays(10) });
+    await cached.services.events.publish([{ type: 'meetings.updated', tags: ['meetings'] }], (error) => {
+      throw error;
+    });
+    const fresh = await someone.get('/calendar.ics');
+    expect(fresh.headers.get('x-render-cache')).toBeNull();
+    expect(eventOf(await fresh.text(), second)).toBeDefined();
+
+    const privateGroup = await insertGroup(cdb);
+    const secret = await insertMeeting(cdb, { body_id: privateGroup.id, starts_at: inDays(9) });
+    const month = monthKey(currentMonth(inDays(9)));
+    await someone.get(`/ca/calendar?month=${month}`);
+    expect((await someone.get(`/ca/calendar?month=${month}`)).headers.get('x-render-cache')).toBe('hit');
+    const person = await cached.createUser();
+    await insertMandate(cdb, { body_id: privateGroup.id, person_id: person.id });
+    const inside = cached.agent();
+    await inside.signIn(person);
+    const page = await inside.get(`/ca/calendar?month=${month}`);
+    expect(page.headers.get('x-render-cache')).toBeNull();
+    expect(await page.text()).toContain(`/meetings/${secret}"`);
+  });
+});

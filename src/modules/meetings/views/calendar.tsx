@@ -95,12 +95,14 @@ function BodyName({ ctx, name }: { ctx: ViewContext; name: Translatable }) {
   return <LocalizedText value={name} locale={ctx.locale} />;
 }
 
-function Time({ meeting }: { meeting: CalendarMeeting }) {
+/** "18:00–20:00" on Barcelona's clock; an end on another day says its day. */
+function Time({ ctx, meeting }: { ctx: ViewContext; meeting: CalendarMeeting }) {
   const start = wallDateAndTime(meeting.starts_at);
   const end = wallDateAndTime(meeting.ends_at);
   return (
     <>
-      <time datetime={meeting.starts_at.toISOString()}>{start.time}</time>–<time datetime={meeting.ends_at.toISOString()}>{end.date === start.date ? end.time : `${end.date} ${end.time}`}</time>
+      <time datetime={meeting.starts_at.toISOString()}>{start.time}</time>–
+      <time datetime={meeting.ends_at.toISOString()}>{end.date === start.date ? end.time : ctx.formatDate(meeting.ends_at, 'shortTime')}</time>
     </>
   );
 }
@@ -218,7 +220,7 @@ function GridMeeting({ ctx, scope, meeting }: { ctx: ViewContext; scope: Calenda
   return (
     <li>
       <a href={ctx.href(`/meetings/${meeting.id}`)}>
-        <Time meeting={meeting} /> <Title ctx={ctx} meeting={meeting} />
+        <Time ctx={ctx} meeting={meeting} /> <Title ctx={ctx} meeting={meeting} />
       </a>
       {scope.kind === 'space' ? (
         <>
@@ -356,7 +358,7 @@ function ListMeeting({ ctx, scope, meeting }: { ctx: ViewContext; scope: Calenda
         <StateTag ctx={ctx} state={meeting.state} />
       </h3>
       <p class="mt-0">
-        <time datetime={meeting.starts_at.toISOString()}>{ctx.formatDate(meeting.starts_at, 'long')}</time>, <Time meeting={meeting} />
+        <time datetime={meeting.starts_at.toISOString()}>{ctx.formatDate(meeting.starts_at, 'long')}</time>, <Time ctx={ctx} meeting={meeting} />
         {scope.kind === 'space' ? (
           <>
             {' · '}
