@@ -465,6 +465,22 @@ describe('the meeting page section', () => {
   });
 });
 
+describe('on the meeting page', () => {
+  it('visitors see the dossier of a public meeting, with its links kept from the opener and the referrer', async () => {
+    const meeting = await insertMeeting(db());
+    const item = await insertAgendaItem(db(), meeting, { title: 'Pressupost' });
+    expect((await upload(meeting, PDF, { title: 'Ordre del dia complet' })).status).toBe(303);
+    expect((await adminBrowser.post(`/en/meetings/${meeting}/dossier/links`, { link_title: 'Informe del grup', link_url: 'https://example.org/informe', link_item: String(item) })).status).toBe(303);
+    const page = await visitor.get(`/en/meetings/${meeting}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(text(html)).toContain('Ordre del dia complet');
+    expect(html).toContain('<a href="https://example.org/informe" rel="noopener noreferrer"');
+    expect(html).toContain(`/en/meetings/${meeting}/dossier/`);
+    expect(text(html)).not.toContain(en('meetings_dossier.section.manage'));
+  });
+});
+
 describe('query counts', () => {
   it('the section and the managing page cost the same with 2 entries as with 40', async () => {
     const small = await insertMeeting(db());
