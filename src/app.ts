@@ -239,7 +239,16 @@ export function buildApp(services: Services, modules: TeixitModule[], auth: Auth
       );
     }
   });
-  app.use('*', secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'strict-origin-when-cross-origin', crossOriginEmbedderPolicy: false, permissionsPolicy: { camera: [], microphone: [], geolocation: [] } }));
+  const headers = secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'strict-origin-when-cross-origin', crossOriginEmbedderPolicy: false, permissionsPolicy: { camera: [], microphone: [], geolocation: [] } });
+  app.use('*', async (c, next) => {
+    let own: string | null = null;
+    await headers(c, async () => {
+      await next();
+      own = c.res.headers.get('Content-Security-Policy');
+    });
+    // A route that sets a stricter policy of its own (a stored file: `default-src 'none'; sandbox`) keeps it.
+    if (own) c.res.headers.set('Content-Security-Policy', own);
+  });
   const tooLarge = () => {
     throw new AppError('payload_too_large');
   };

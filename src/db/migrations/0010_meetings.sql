@@ -4,7 +4,7 @@
 
 -- Each body's meeting rules. Null means the default for its kind (see meetings/rules.ts):
 -- notice 10 days for the plenary, 5 for the steering group, 3 for working groups; the dossier
--- complete 2 days before; quorum half of the members; the plenary's and the steering group's
+-- complete 5 days before the plenary's, 2 before the steering group's, 1 before a working group's; quorum half of the members; the plenary's and the steering group's
 -- meetings public, a working group's seen by its members.
 ALTER TABLE bodies
   ADD COLUMN notice_days smallint CHECK (notice_days IS NULL OR notice_days BETWEEN 0 AND 90),
