@@ -1,4 +1,61 @@
-// PLACEHOLDER (development scaffolding): replaced by the part of the module that owns it.
+/**
+ * The minutes on the meeting page: their state with a link to them, the objections deadline
+ * while they are circulated, the SHA-256 once approved. One query.
+ */
+import { ButtonLink } from '../../kernel/ui/components.js';
+import { currentMinutes, type MinutesRow } from './minutes-store.js';
+import { allows } from '../../kernel/policy.js';
+import { manageMeetings } from './policies.js';
 import type { MeetingSection } from './sections.js';
+import { MinutesStateTag } from './views/minutes.js';
 
-export const minutesSection: MeetingSection<null> = { id: 'minutes', order: 40, load: async () => null, render: () => null };
+export interface MinutesSectionData {
+  minutes: MinutesRow | undefined;
+  /** May the reader write them (someone who runs the body's meetings)? */
+  manage: boolean;
+}
+
+export const minutesSection: MeetingSection<MinutesSectionData> = {
+  id: 'minutes',
+  order: 40,
+  load: async (db, access, actor) => ({ minutes: await currentMinutes(db, access.meeting.id), manage: allows(manageMeetings, actor, access.resource) }),
+  render: ({ ctx, access, data }) => {
+    const t = ctx.t;
+    const { minutes } = data;
+    const href = ctx.href(`/meetings/${access.meeting.id}/minutes`);
+    if (!minutes && access.meeting.state !== 'held') return null;
+    return (
+      <section class="meeting-section" aria-labelledby="section-minutes" id="minutes">
+        <h2 id="section-minutes">{t('meetings_minutes.section.title')}</h2>
+        {minutes ? (
+          <>
+            <p>
+              {t('meetings_minutes.state')} <MinutesStateTag ctx={ctx} state={minutes.state} />
+              {minutes.corrects_id !== null ? ` ${t('meetings_minutes.section.correction')}` : null}
+            </p>
+            {minutes.state === 'circulated' && minutes.objections_until ? (
+              <p>{t('meetings_minutes.objections_until', { date: ctx.formatDate(minutes.objections_until, 'long') })}</p>
+            ) : null}
+            {minutes.state === 'approved' ? (
+              <p class="minutes-hash">
+                <code>{`SHA-256: ${minutes.content_hash ?? ''}`}</code>
+              </p>
+            ) : null}
+            <p>
+              <a href={href}>{t('meetings_minutes.section.read')}</a>
+            </p>
+          </>
+        ) : (
+          <>
+            <p>{t('meetings_minutes.none_yet')}</p>
+            {data.manage ? (
+              <ButtonLink href={href} variant="secondary">
+                {t('meetings_minutes.section.write')}
+              </ButtonLink>
+            ) : null}
+          </>
+        )}
+      </section>
+    );
+  },
+};
