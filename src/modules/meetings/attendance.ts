@@ -65,9 +65,6 @@ export const attendanceInputSchema = z.object({
 export type AttendanceItemInput = z.input<typeof attendanceItemSchema>;
 type AttendanceItem = z.output<typeof attendanceItemSchema>;
 
-/** What a checked row becomes in the table. */
-type CheckedRow = Omit<Attendance, never>;
-
 const err = (locale: Locale, key: string, params?: Record<string, string | number>) => translate(locale, `meetings_attendance.errors.${key}`, params);
 
 /** Existing (not deleted) accounts among these ids: one query. */
@@ -88,7 +85,7 @@ async function organisationKinds(db: Queryable, ids: number[]): Promise<Map<numb
  * Checks every row against the body on the day and turns it into what is stored; throws one 422
  * naming every bad field. Two queries at most, whatever the number of rows.
  */
-export async function checkAttendance(db: Queryable, items: readonly AttendanceItem[], body: MeetingAttendance, locale: Locale): Promise<CheckedRow[]> {
+export async function checkAttendance(db: Queryable, items: readonly AttendanceItem[], body: MeetingAttendance, locale: Locale): Promise<Attendance[]> {
   const members = new Map(body.members.map((member) => [member.person_id, member]));
   const others = new Map([...body.observers, ...body.alternates].map((person) => [person.person_id, person]));
   const ids = new Set<number>();
@@ -106,7 +103,7 @@ export async function checkAttendance(db: Queryable, items: readonly AttendanceI
   const seenPeople = new Set<number>();
   const presentThemselves = new Set(items.filter((item) => !item.guest && item.on_behalf_of == null).map((item) => item.person_id));
   const standIns = new Map<number, number>();
-  const rows: CheckedRow[] = [];
+  const rows: Attendance[] = [];
 
   items.forEach((item, index) => {
     if (seenPeople.has(item.person_id)) return fail(index, 'person_id', 'duplicate');

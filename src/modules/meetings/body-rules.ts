@@ -10,7 +10,7 @@
  * chairs and secretaries and by the secretariat. Audited (public: the rules are public record).
  */
 import { z } from 'zod';
-import type { Trx } from '../../db/types.js';
+import type { Queryable } from '../../db/types.js';
 import { defineCommand } from '../../kernel/commands.js';
 import { AppError } from '../../kernel/errors.js';
 import { fieldError } from '../../kernel/validation.js';
@@ -59,7 +59,7 @@ export interface RulesBody extends BodyRulesColumns {
 const RULE_COLUMNS = ['id', 'slug', 'kind', 'name', 'notice_days', 'dossier_days', 'quorum_basis', 'quorum_percent', 'meetings_public', 'named_votes'] as const;
 
 /** The body with this slug or id and its rule columns, or 404. */
-export async function rulesBody(db: Trx | import('../../db/types.js').Queryable, where: { slug: string } | { id: number }, forUpdate = false): Promise<RulesBody> {
+export async function rulesBody(db: Queryable, where: { slug: string } | { id: number }, forUpdate = false): Promise<RulesBody> {
   if ('slug' in where && !/^[a-z0-9-]{1,80}$/.test(where.slug)) throw new AppError('not_found');
   let query = db.selectFrom('bodies').select([...RULE_COLUMNS]);
   query = 'slug' in where ? query.where('slug', '=', where.slug) : query.where('id', '=', where.id);
