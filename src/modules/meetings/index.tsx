@@ -8,6 +8,7 @@ import { publicAccess } from '../../kernel/policy.js';
 import { registerBodyPageSection } from '../bodies/page-sections.js';
 import { bodyMeetingsSection } from './body-section.js';
 import { forgetMeetingsOf, meetingsPersonalData } from './personal-data.js';
+import { seedMeetingsDemo } from './seed.js';
 import { agreementRoutes } from './routes-agreements.js';
 import { attendanceRoutes } from './routes-attendance.js';
 import { calendarRoutes } from './routes-calendar.js';
@@ -25,6 +26,7 @@ export const meetingsModule: MySpaceModule = {
     { path: '/calendar', labelKey: 'meetings_module.nav.calendar', policy: publicAccess, order: 40 },
     { path: '/agreements', labelKey: 'meetings_module.nav.agreements', policy: publicAccess, order: 45 },
   ],
+  seedDemo: seedMeetingsDemo,
   personalData: meetingsPersonalData,
   onAccountDeleted: forgetMeetingsOf,
 };
