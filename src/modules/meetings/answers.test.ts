@@ -226,7 +226,8 @@ async function sectionFor(user: UserRow | null, id = meetingId): Promise<{ data:
   const access = await meetingFor(db(), actor, id, viewMeeting);
   const { result: data, queries } = await countQueries(app.services.database, () => answersSection.load(db(), access, actor));
   const rendered = answersSection.render({ ctx: testContext('en', user?.id ?? 0), access, data });
-  return { data, html: rendered ? (await Promise.resolve(rendered)).toString() : '', queries };
+  const html = rendered ? await rendered.toString() : '';
+  return { data, html, queries };
 }
 
 describe('the answers section', () => {
