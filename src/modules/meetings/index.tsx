@@ -8,6 +8,7 @@ import { publicAccess } from '../../kernel/policy.js';
 import { registerBodyPageSection } from '../bodies/page-sections.js';
 import { bodyMeetingsSection } from './body-section.js';
 import { forgetMeetingsOf, meetingsPersonalData } from './personal-data.js';
+import { startNoticeReminders } from './reminders.js';
 import { seedMeetingsDemo } from './seed.js';
 import { agreementRoutes } from './routes-agreements.js';
 import { attendanceRoutes } from './routes-attendance.js';
@@ -27,6 +28,12 @@ export const meetingsModule: MySpaceModule = {
     { path: '/agreements', labelKey: 'meetings_module.nav.agreements', policy: publicAccess, order: 45 },
   ],
   seedDemo: seedMeetingsDemo,
+  start: (services) => {
+    const stops = [startNoticeReminders(services)];
+    return () => {
+      for (const stop of stops) stop();
+    };
+  },
   personalData: meetingsPersonalData,
   onAccountDeleted: forgetMeetingsOf,
 };

@@ -33,7 +33,7 @@ export const dossierSection: MeetingSection<DossierSectionData> = {
     const forItems = data.entries.length - own.length;
     const showDeadline = access.meeting.state === 'draft' || access.meeting.state === 'convened';
     return (
-      <section class="meeting-section meeting-section--dossier" aria-labelledby="dossier-title">
+      <section id="dossier" class="meeting-section meeting-section--dossier" aria-labelledby="dossier-title">
         <h2 id="dossier-title">{t('meetings_dossier.title')}</h2>
         {showDeadline ? <DossierDeadline ctx={ctx} status={data.status} /> : null}
         {data.entries.length === 0 ? <p>{t('meetings_dossier.section.empty')}</p> : <DossierList ctx={ctx} entries={own} />}
