@@ -197,6 +197,12 @@ describe('writing the draft', () => {
 });
 
 describe('the API', () => {
+  it('is described in the OpenAPI document', async () => {
+    const doc = (await (await app.built.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths['/api/v1/meetings/{id}/minutes'] ?? doc.paths['/meetings/{id}/minutes'] ?? {})).toEqual(expect.arrayContaining(['get', 'put']));
+    expect(doc.paths['/api/v1/meetings/{id}/minutes/transitions'] ?? doc.paths['/meetings/{id}/minutes/transitions']).toHaveProperty('post');
+  });
+
   it('answers 404 when a meeting has no minutes, and the minutes otherwise', async () => {
     expect((await api('GET', `/meetings/${later}/minutes`, null)).status).toBe(404);
     const read = await api('GET', `/meetings/${held}/minutes`, null);

@@ -104,7 +104,9 @@ function DraftForm({ ctx, access, agenda, values, errors }: { ctx: ViewContext; 
 }
 
 function Actions(props: MinutesPageProps & { current: MinutesRow }) {
-  const { ctx, access, current, candidates, form, today } = props;
+  const { ctx, access, current, form, today } = props;
+  // A draft is approved in its own session only; circulated minutes, there or at a later one.
+  const candidates = current.state === 'draft' ? props.candidates.filter((m) => m.id === access.meeting.id) : props.candidates;
   const t = ctx.t;
   const base = `/meetings/${access.meeting.id}/minutes`;
   return (
