@@ -12,7 +12,7 @@ import { AppError } from '../../kernel/errors.js';
 import { todayInSpace } from '../../kernel/i18n/index.js';
 import { allows, type Actor } from '../../kernel/policy.js';
 import { standingOf } from '../bodies/index.js';
-import { actionItemFields, actionItemSchema, adoptedOn, auditVisibility, checkActionItem, idSchema, insertActionItem } from './agreements.js';
+import { actionItemFields, actionItemSchema, adoptedOn, auditVisibility, checkActionItem, checkDueDate, checkOwner, idSchema, insertActionItem } from './agreements.js';
 import { findActionItem, findAgreement, organisationsRepresentedBy, ownersOfBody, type ActionItemRow } from './agreements-store.js';
 import { manageMeetings, runsMeetings, updateActionItem, viewMeeting, type ActionItemResource } from './policies.js';
 import type { Queryable } from '../../db/types.js';
@@ -109,17 +109,9 @@ export const changeActionItem = defineCommand({
       due_on: input.due_on ?? item.due_on,
       state: input.state ?? item.state,
     };
-    if (changesMore) {
-      const owners = await ownersOfBody(tx.trx, meeting.body.id, today);
-      const ownerChanged = next.owner_person_id !== item.owner_person_id || next.owner_organisation_id !== item.owner_organisation_id;
-      checkActionItem(
-        { ...next, owner_person_id: ownerChanged ? next.owner_person_id : null, owner_organisation_id: ownerChanged ? next.owner_organisation_id : null },
-        owners,
-        input.due_on !== undefined ? adoptedOn(meeting.meeting) : '0000-00-00',
-        locale,
-        '',
-      );
-    }
+    const ownerChanged = next.owner_person_id !== item.owner_person_id || next.owner_organisation_id !== item.owner_organisation_id;
+    if (ownerChanged) checkOwner(next, await ownersOfBody(tx.trx, meeting.body.id, today), locale, 'owner');
+    if (input.due_on !== undefined) checkDueDate(input.due_on, adoptedOn(meeting.meeting), locale, 'due_on');
     const doneOn = next.state === 'done' ? (item.state === 'done' ? item.done_on : today) : null;
     await tx.trx
       .updateTable('action_items')

@@ -173,14 +173,22 @@ async function checkedResult(tx: CommandTx, access: MeetingAccess, method: strin
   };
 }
 
+/** A 422 on `field` unless the owner (a person or an organisation) belongs to the body. */
+export function checkOwner(owner: { owner_person_id?: number | null | undefined; owner_organisation_id?: number | null | undefined }, owners: BodyOwners, locale: Locale, field: string): void {
+  if (owner.owner_person_id != null && !owners.people.has(owner.owner_person_id)) throw fieldError(field, 'meetings_agreements.errors.owner_outside_body', locale);
+  if (owner.owner_organisation_id != null && !owners.organisations.has(owner.owner_organisation_id)) throw fieldError(field, 'meetings_agreements.errors.owner_outside_body', locale);
+}
+
+/** A 422 on `field` when the due date is before the meeting's date. */
+export function checkDueDate(dueOn: string, meetingDate: string, locale: Locale, field: string): void {
+  if (dueOn < meetingDate) throw fieldError(field, 'meetings_agreements.errors.due_before_meeting', locale, { date: meetingDate });
+}
+
 /** A refusal unless the action item's owner belongs to the body and its due date is not before the meeting. */
 export function checkActionItem(item: Pick<ActionItemInput, 'owner_person_id' | 'owner_organisation_id' | 'due_on'>, owners: BodyOwners, meetingDate: string, locale: Locale, prefix: string): void {
   const field = (name: string) => (prefix === '' ? name : `${prefix}.${name}`);
-  if (item.owner_person_id != null && !owners.people.has(item.owner_person_id)) throw fieldError(field('owner'), 'meetings_agreements.errors.owner_outside_body', locale);
-  if (item.owner_organisation_id != null && !owners.organisations.has(item.owner_organisation_id)) {
-    throw fieldError(field('owner'), 'meetings_agreements.errors.owner_outside_body', locale);
-  }
-  if (item.due_on < meetingDate) throw fieldError(field('due_on'), 'meetings_agreements.errors.due_before_meeting', locale, { date: meetingDate });
+  checkOwner(item, owners, locale, field('owner'));
+  checkDueDate(item.due_on, meetingDate, locale, field('due_on'));
 }
 
 /** Writes one action item of an agreement, audited. */
