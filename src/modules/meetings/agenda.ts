@@ -12,9 +12,9 @@ import {
   addLinkRow, deleteAgendaItemRow, findAgendaItem, insertAgendaItemRow, moveAgendaItemRow, removeLinkRow, replaceLinkRows, updateAgendaItemRow, type AgendaItemRow,
 } from './agenda-store.js';
 import { linkKind } from './links.js';
-import { editRefusal } from './meetings.js';
+import { editRefusal, loadMeetingForChange } from './meetings.js';
 import { manageMeetings, type MeetingResource } from './policies.js';
-import { ID, meetingFor, type MeetingAccess } from './store.js';
+import { ID, type MeetingAccess } from './store.js';
 import { AGENDA_KINDS } from './tables.js';
 
 export const AGENDA_TITLE_MAX = 300;
@@ -53,9 +53,8 @@ const linkInput = z.object({
 });
 
 /** The meeting, judged for someone who runs its meetings, locked; 409 once held or cancelled. */
-async function loadEditableMeeting(tx: CommandTx, meetingId: number): Promise<MeetingResource & { access: MeetingAccess }> {
-  const access = await meetingFor(tx.trx, tx.scope.actor, meetingId, manageMeetings, { forUpdate: true });
-  return { ...access.resource, access };
+function loadEditableMeeting(tx: CommandTx, meetingId: number): Promise<MeetingResource & { access: MeetingAccess }> {
+  return loadMeetingForChange(tx, meetingId);
 }
 
 /** The item and its meeting (locked), or 404. */

@@ -79,6 +79,13 @@ describe('POST /meetings and PATCH /meetings/{id}', () => {
     expect((await call('POST', '/meetings', null, newMeeting())).status).toBe(401);
     expect((await call('POST', '/meetings', 'stranger', newMeeting())).status).toBe(403);
     expect((await call('POST', '/meetings', 'secretary', newMeeting({ body_id: '999999' }))).status).toBe(422);
+    expect((await call('POST', '/meetings', 'secretary', newMeeting({ starts_at: '0000-01-01T10:00:00Z' }))).status).toBe(422);
+    // A public body's draft is not announced: 404, not 403, to who does not run its meetings.
+    const draft = await insertMeeting(db(), { state: 'draft' });
+    expect((await call('PATCH', `/meetings/${draft}`, 'stranger', { title: { ca: 'No' } })).status).toBe(404);
+    expect((await call('POST', `/meetings/${draft}/transitions`, 'stranger', { to: 'cancelled', reason: 'No' })).status).toBe(404);
+    const convened = await insertMeeting(db(), { state: 'convened' });
+    expect((await call('POST', `/meetings/${convened}/transitions`, 'stranger', { to: 'cancelled', reason: 'No' })).status).toBe(403);
   });
 
   it('changes a meeting; on a convened one a new time raises the sequence', async () => {

@@ -11,12 +11,12 @@ import { defineCommand, type CommandTx } from '../../kernel/commands.js';
 import { AppError } from '../../kernel/errors.js';
 import { formatDate, translate, type Locale } from '../../kernel/i18n/index.js';
 import { translatableSchema, type Translatable } from '../../kernel/i18n/translatable.js';
-import { allows, type Actor, type Policy } from '../../kernel/policy.js';
+import { allows, authorize, type Actor, type Policy } from '../../kernel/policy.js';
 import { fieldError } from '../../kernel/validation.js';
 import { standingOf } from '../bodies/index.js';
 import { countAgendaItems } from './agenda-store.js';
 import { sendNotices } from './notices.js';
-import { manageMeetings, type MeetingResource } from './policies.js';
+import { manageMeetings, viewMeeting, type MeetingResource } from './policies.js';
 import { meetingRules, type MeetingRules } from './rules.js';
 import { findMeeting, ID, meetingFor, meetingResource, type MeetingAccess, type MeetingRow } from './store.js';
 import { MEETING_FORMATS, MEETING_KINDS, type MeetingFormat, type MeetingKind, type MeetingState } from './tables.js';
@@ -77,7 +77,12 @@ function resolveTimes(input: MeetingFields): { starts: Date; ends: Date } | Arra
         issues.push({ path, message: 'meetings.errors.instant' });
         return null;
       }
-      return new Date(value);
+      const instant = new Date(value);
+      if (instant.getUTCFullYear() < 2000 || instant.getUTCFullYear() > 2999) {
+        issues.push({ path, message: 'meetings.errors.instant' });
+        return null;
+      }
+      return instant;
     };
     const starts = parse(input.starts_at, 'starts_at');
     const ends = parse(input.ends_at, 'ends_at');
@@ -87,7 +92,7 @@ function resolveTimes(input: MeetingFields): { starts: Date; ends: Date } | Arra
   const date = (input.date ?? '').trim();
   const startTime = (input.start_time ?? '').trim();
   const endTime = (input.end_time ?? '').trim();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || instantInSpace(date, '12:00') === null) issues.push({ path: 'date', message: 'meetings.errors.date' });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date < '2000-01-01' || date > '2999-12-31' || instantInSpace(date, '12:00') === null) issues.push({ path: 'date', message: 'meetings.errors.date' });
   if (!/^\d{2}:\d{2}$/.test(startTime)) issues.push({ path: 'start_time', message: 'meetings.errors.time' });
   if (!/^\d{2}:\d{2}$/.test(endTime)) issues.push({ path: 'end_time', message: 'meetings.errors.time' });
   if (issues.length > 0) return issues;
@@ -153,10 +158,17 @@ function auditView(meeting: Pick<MeetingRow, 'title' | 'kind' | 'format' | 'plac
 /** What a meeting command judges: the meeting's policy resource, and the meeting with its body. */
 type LoadedMeeting = MeetingResource & { access: MeetingAccess };
 
-async function loadMeeting(tx: CommandTx, meetingId: number): Promise<LoadedMeeting> {
-  const access = await meetingFor(tx.trx, tx.scope.actor, meetingId, manageMeetings, { forUpdate: true });
+/**
+ * The meeting, locked, for a command that changes it: 404 when the actor may not see it (a
+ * draft included, for who does not run the body's meetings); the command's policy then
+ * answers 401/403.
+ */
+export async function loadMeetingForChange(tx: CommandTx, meetingId: number): Promise<LoadedMeeting> {
+  const access = await meetingFor(tx.trx, tx.scope.actor, meetingId, viewMeeting, { forUpdate: true });
+  if (access.meeting.state === 'draft' && !allows(manageMeetings, tx.scope.actor, access.resource)) throw new AppError('not_found');
   return { ...access.resource, access };
 }
+const loadMeeting = loadMeetingForChange;
 
 /** The body a new meeting is for, with its rules, judged for the actor: 422 on `body_id` when there is none. */
 async function loadBodyFor(db: Queryable, actor: Actor | null, bodyId: number, locale: CommandTx['scope']['locale']) {
@@ -359,8 +371,9 @@ export const transitionMeeting = defineCommand({
  * a draft only for who runs the body's meetings (404 for anyone else: a draft is not announced).
  */
 export async function meetingForReader(db: Queryable, actor: Actor | null, id: number, policy: Policy<MeetingResource>): Promise<MeetingAccess> {
-  const access = await meetingFor(db, actor, id, policy);
+  const access = await meetingFor(db, actor, id, viewMeeting);
   if (access.meeting.state === 'draft' && !allows(manageMeetings, actor, access.resource)) throw new AppError('not_found');
+  authorize(policy, actor, access.resource);
   return access;
 }
 
