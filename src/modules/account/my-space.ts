@@ -22,8 +22,8 @@ export interface MySpaceBlock {
   more?: { href: string; label: string } | undefined;
 }
 
-/** What a module's manifest gives to add a block to "My space". */
-export type MySpaceHook = (scope: RequestScope, ctx: ViewContext) => Promise<MySpaceBlock | null>;
+/** What a module's manifest gives to add a block (or several) to "My space". */
+export type MySpaceHook = (scope: RequestScope, ctx: ViewContext) => Promise<MySpaceBlock | MySpaceBlock[] | null>;
 
 /**
  * A module manifest that may contribute a block to "My space", with `mySpaceTags` naming the
@@ -49,7 +49,8 @@ export async function collectMySpaceBlocks(modules: readonly MySpaceModule[], sc
   const blocks: MySpaceBlock[] = [];
   for (const module of modules) {
     const block = module.mySpace ? await module.mySpace(scope, ctx) : null;
-    if (block) blocks.push(block);
+    if (Array.isArray(block)) blocks.push(...block);
+    else if (block) blocks.push(block);
   }
   return blocks.sort((a, b) => a.order - b.order);
 }

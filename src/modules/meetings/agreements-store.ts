@@ -270,6 +270,8 @@ export interface ActionFilter {
   /** Items owned by this person, or by an organisation they represent in an active mandate. */
   ownerPersonId?: number | undefined;
   state?: ActionState | undefined;
+  /** Only items still to do (open or in progress). */
+  pending?: boolean | undefined;
   /** Only open or in-progress items past their due date. */
   overdue?: boolean | undefined;
   /** Bodies the reader sees (the API's list); omitted: no restriction (the person's own list). */
@@ -294,6 +296,7 @@ export async function listActionItems(db: Queryable, filter: ActionFilter): Prom
   }
   if (filter.visibility) query = query.where(visibleBody(filter.visibility));
   if (filter.state !== undefined) query = query.where('x.state', '=', filter.state);
+  if (filter.pending) query = query.where('x.state', 'in', ['open', 'in_progress']);
   if (filter.overdue) query = query.where('x.state', 'in', ['open', 'in_progress']).where(sql<SqlBool>`x.due_on < ${filter.today}::date`);
   if (filter.after !== undefined) query = query.where('x.id', '<', filter.after);
   query = filter.order === 'due' ? query.orderBy('x.due_on').orderBy('x.id') : query.orderBy('x.id', 'desc');

@@ -7,6 +7,8 @@ import type { MySpaceModule } from '../account/index.js';
 import { publicAccess } from '../../kernel/policy.js';
 import { registerBodyPageSection } from '../bodies/page-sections.js';
 import { bodyMeetingsSection } from './body-section.js';
+import { startActionReminders } from './action-reminders.js';
+import { meetingsMySpace } from './my-space.js';
 import { forgetMeetingsOf, meetingsPersonalData } from './personal-data.js';
 import { startNoticeReminders } from './reminders.js';
 import { seedMeetingsDemo } from './seed.js';
@@ -24,16 +26,21 @@ export const meetingsModule: MySpaceModule = {
   name: 'meetings',
   routes: [...meetingRoutes, ...noticeRoutes, ...dossierRoutes, ...attendanceRoutes, ...minutesRoutes, ...agreementRoutes, ...calendarRoutes],
   nav: [
+    { path: '/meetings', labelKey: 'meetings.nav', policy: publicAccess, order: 35 },
     { path: '/calendar', labelKey: 'meetings_module.nav.calendar', policy: publicAccess, order: 40 },
     { path: '/agreements', labelKey: 'meetings_module.nav.agreements', policy: publicAccess, order: 45 },
   ],
   seedDemo: seedMeetingsDemo,
   start: (services) => {
-    const stops = [startNoticeReminders(services)];
+    const stops = [startNoticeReminders(services), startActionReminders(services)];
     return () => {
       for (const stop of stops) stop();
     };
   },
   personalData: meetingsPersonalData,
+  mySpace: meetingsMySpace,
+  // What the blocks show: meetings, answers, action items, dossiers (all 'meetings'), the
+  // person's mandates and bodies, and the organisations they represent.
+  mySpaceTags: ['meetings', 'mandates', 'bodies', 'organisations'],
   onAccountDeleted: forgetMeetingsOf,
 };

@@ -644,12 +644,13 @@ export const agreementPageRoutes: RouteDef[] = [
       const rows = await listActionItems(c.get('services').database.db, {
         ownerPersonId: actor.id,
         ...(filter && filter !== 'all' ? { state: filter } : {}),
+        // Unfiltered, what is still to do.
+        pending: filter === undefined,
         order: 'due',
         limit: MY_ACTIONS_LIMIT,
         today,
       });
-      const items = filter === undefined ? rows.filter((row) => row.state === 'open' || row.state === 'in_progress') : rows;
-      return c.html(<MyActionsPage ctx={viewContext(c)} items={items} today={today} state={filter ?? ''} />);
+      return c.html(<MyActionsPage ctx={viewContext(c)} items={rows} today={today} state={filter ?? ''} />);
     },
   },
 ];

@@ -10,7 +10,7 @@ import type { Translatable } from '../../kernel/i18n/translatable.js';
 import { allows, authorize, type Actor, type Policy } from '../../kernel/policy.js';
 import { standingOf, type Standing } from '../bodies/index.js';
 import type { BodyKind } from '../bodies/tables.js';
-import { viewMeeting, type MeetingResource } from './policies.js';
+import { runsMeetings, viewMeeting, type MeetingResource } from './policies.js';
 import { meetingRules, type MeetingRules } from './rules.js';
 import type { MeetingsTable } from './tables.js';
 
@@ -90,7 +90,8 @@ export interface MeetingAccess extends MeetingWithBody {
 
 /**
  * The meeting `id` names, for someone the policy lets act on it: 404 when there is none — also
- * when the reader may not even see it (a private body's meeting is not confirmed to exist) —
+ * when the reader may not even see it (a private body's meeting, or a draft for anyone who does
+ * not run the body's meetings, is not confirmed to exist) —
  * and 401/403 when they may see it but not do this.
  */
 export async function meetingFor(db: Queryable, actor: Actor | null, id: number, policy: Policy<MeetingResource>, options: { forUpdate?: boolean } = {}): Promise<MeetingAccess> {
@@ -99,6 +100,8 @@ export async function meetingFor(db: Queryable, actor: Actor | null, id: number,
   const standing = await standingOf(db, actor?.id ?? null);
   const resource = meetingResource(standing, found.body);
   if (!allows(viewMeeting, actor, resource)) throw new AppError('not_found');
+  // A draft is not yet a meeting anyone else should know of.
+  if (found.meeting.state === 'draft' && !runsMeetings(actor, resource)) throw new AppError('not_found');
   authorize(policy, actor, resource);
   return { ...found, standing, resource };
 }
