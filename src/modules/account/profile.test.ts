@@ -54,8 +54,10 @@ describe('My space', () => {
     expect(result.status).toBe(200);
     expect(await result.text()).toContain('Hola, Jana Soler i Puig');
     // The session lookup, then one query each for the blocks the bodies and the working groups
-    // add to My space (the person's mandates; their groups' to-dos): none reads the account again.
-    expect(queries).toBe(3);
+    // add to My space (the person's mandates; their groups' to-dos), and three for the meetings'
+    // (coming meetings, action items, the standing that decides on late dossiers): none reads
+    // the account again.
+    expect(queries).toBe(6);
   });
 
   it('sends a visitor to sign in first', async () => {

@@ -172,10 +172,11 @@ describe("the plenary's page", () => {
     expect(members.slice(0, members.indexOf('<details'))).not.toContain('Pere Anterior');
   });
 
-  it('lists its working groups, and says honestly that meetings and documents are not published yet', async () => {
+  it('lists its working groups, and says honestly that it has no meetings yet and no documents', async () => {
     const html = await visit(app.agent(), '/ca/bodies/ambit-participat');
     expect(section(html, 'working-groups')).toContain(`href="/ca/bodies/${group.slug}"`);
-    expect(section(html, 'calendar')).toContain('Encara no hi ha reunions publicades');
+    expect(section(html, 'meetings')).toContain('Encara no hi ha reunions');
+    expect(section(html, 'meetings')).toContain('href="/ca/bodies/ambit-participat/calendar"');
     expect(section(html, 'documents')).toContain('Encara no hi ha documents publicats');
     // Decisions and a charter belong to working groups.
     expect(html).not.toContain('aria-labelledby="decisions"');
@@ -229,7 +230,8 @@ describe("a working group's page in each state", () => {
     expect(section(html, 'facts')).toContain('Obert: qualsevol persona que compleixi les condicions pot demanar');
     // A visitor is invited to sign in to ask to join an open group.
     expect(section(html, 'actions')).toContain(`/ca/sign-in?next=${encodeURIComponent(`/ca/bodies/${group.slug}/join`)}`);
-    expect(html).toContain('Encara no hi ha reunions publicades');
+    // A working group's meetings are its members' (its rules' default).
+    expect(section(html, 'meetings')).toContain('només les veuen els seus membres');
   });
 
   it('in English too, with the charter in English', async () => {
@@ -237,7 +239,7 @@ describe("a working group's page in each state", () => {
     const html = await visit(app.agent(), `/en/bodies/${group.slug}`);
     expect(html).toContain('1 day left');
     expect(html).toContain('Objectives EN');
-    expect(html).toContain('No meetings have been published yet');
+    expect(section(html, 'meetings')).toContain('are seen by its members only');
   });
 
   it('active past its sunset date: says how long ago it passed and who must act', async () => {
