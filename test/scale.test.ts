@@ -3,7 +3,8 @@
  * directory, the organisation and body pages, the organisation form, the bodies tree, the
  * secretariat's mandates page, a working group's reports and join requests, the steering group's
  * follow-up and the API lists answer, each with the same number of SQL statements as on a
- * database a hundred times smaller — nothing is read once per row.
+ * database a hundred times smaller — nothing is read once per row. Issue 4 adds a meeting of 40
+ * agenda items, 200 attendees and 30 agreements, and a register of 10,000 agreements.
  *
  * Both databases come from `loadScale` (test/support/scale.ts), so they hold the same shapes
  * (every level, state and kind of row) and differ only in size. The render cache is off: a
@@ -94,6 +95,20 @@ const PAGES: PageCase[] = [
   { name: 'the API plenary mandates', who: 'visitor', path: (s) => `/api/v1/bodies/${s.sample.plenaryId}/mandates` },
   { name: 'the API working group mandates', who: 'visitor', path: (s) => `/api/v1/bodies/${s.sample.groupId}/mandates` },
   { name: 'the API working group reports', who: 'visitor', path: (s) => `/api/v1/bodies/${s.sample.groupId}/reports` },
+  // Issue 4: the large meeting (40 items, 200 attendees, 30 agreements at the large size) and the
+  // register of 10,000 agreements.
+  { name: 'a meeting page', who: 'visitor', path: (s) => `/ca/meetings/${s.sample.meetingId}` },
+  { name: 'a meeting page, for the secretariat', who: 'admin', path: (s) => `/ca/meetings/${s.sample.meetingId}` },
+  { name: 'a meeting’s minutes', who: 'admin', path: (s) => `/ca/meetings/${s.sample.meetingId}/minutes` },
+  { name: 'a meeting’s attendance form', who: 'admin', path: (s) => `/ca/meetings/${s.sample.meetingId}/attendance` },
+  { name: 'the agreements register', who: 'visitor', path: () => '/ca/agreements' },
+  { name: 'the agreements register, searched', who: 'visitor', path: () => '/ca/agreements?q=habitatge' },
+  { name: 'the plenary’s agreements register', who: 'visitor', path: () => '/ca/bodies/ambit-participat/agreements' },
+  { name: 'the space’s calendar, as a list', who: 'visitor', path: () => '/ca/calendar?view=list' },
+  { name: 'the space’s meetings', who: 'visitor', path: () => '/ca/meetings' },
+  { name: 'the API agreements', who: 'visitor', path: () => '/api/v1/agreements?limit=100' },
+  { name: 'the API meeting attendance', who: 'visitor', path: (s) => `/api/v1/meetings/${s.sample.meetingId}/attendance` },
+  { name: 'the API meeting agenda', who: 'visitor', path: (s) => `/api/v1/meetings/${s.sample.meetingId}/agenda-items` },
 ];
 
 describe('pages and API lists at scale', () => {
