@@ -2,10 +2,13 @@
  * A body's meetings and agreements on its page (the bodies module's page sections): the next
  * meetings, the last ones held with the state of their minutes, the latest agreements, and the
  * ways to the body's meeting list, calendar, feed and register. Two queries whatever the body's
- * history. A body whose meetings are for its members shows them to its members only.
+ * history. A body whose meetings are for its members shows them to its members only. On the
+ * steering group's page, those who follow the working groups up also see each group's overdue
+ * action items (one more query).
  */
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/types.js';
+import { todayInSpace } from '../../kernel/i18n/index.js';
 import { allows, type Actor } from '../../kernel/policy.js';
 import { pickTranslation, type Translatable } from '../../kernel/i18n/translatable.js';
 import { ButtonLink, EmptyState, LocalizedText, Tag, type TagKind } from '../../kernel/ui/components.js';
@@ -13,7 +16,10 @@ import type { ViewContext } from '../../kernel/ui/context.js';
 import type { BodyRow } from '../bodies/bodies-store.js';
 import type { BodyPageSection } from '../bodies/page-sections.js';
 import type { Standing } from '../bodies/index.js';
+import { viewFollowUp } from '../workgroups/policies.js';
+import { overdueActionsByGroup, type OverdueGroup } from './agreements-store.js';
 import { manageMeetings, viewMeeting } from './policies.js';
+import { OverdueActionsByGroup } from './views/action-overdue.js';
 import { meetingRules } from './rules.js';
 import type { MeetingState, MinutesState } from './tables.js';
 
@@ -44,6 +50,8 @@ export interface BodyMeetingsData {
   manages: boolean;
   meetings: MeetingLine[];
   agreements: AgreementLine[];
+  /** On the steering group's page, for those who follow the working groups up: each group's overdue action items. */
+  overdue: OverdueGroup[] | null;
 }
 
 async function load(db: Queryable, body: BodyRow, actor: Actor | null, standing: Standing): Promise<BodyMeetingsData> {
@@ -51,7 +59,9 @@ async function load(db: Queryable, body: BodyRow, actor: Actor | null, standing:
   const resource = { standing, body: { id: body.id }, public: rules.public };
   const visible = allows(viewMeeting, actor, resource);
   const manages = allows(manageMeetings, actor, resource);
-  if (!visible) return { visible, public: rules.public, manages, meetings: [], agreements: [] };
+  // Working groups' items may be private: only those who follow the groups up see them.
+  const overdue = body.kind === 'steering' && allows(viewFollowUp, actor, standing) ? await overdueActionsByGroup(db, todayInSpace()) : null;
+  if (!visible) return { visible, public: rules.public, manages, meetings: [], agreements: [], overdue };
   // The next meetings (drafts only for those who run them) and the last ones held, in one query.
   const states = manages ? ['draft', 'convened'] : ['convened'];
   const meetings = await sql<MeetingLine>`
@@ -76,6 +86,7 @@ async function load(db: Queryable, body: BodyRow, actor: Actor | null, standing:
     manages,
     meetings: meetings.rows.map((m) => ({ ...m, id: Number(m.id) })),
     agreements: agreements.map((a) => ({ ...a, id: Number(a.id) })),
+    overdue,
   };
 }
 
@@ -163,6 +174,12 @@ function render({ ctx, body, data }: { ctx: ViewContext; body: BodyRow; data: Bo
           <p>
             <a href={ctx.href(`/bodies/${body.slug}/agreements`)}>{t('meetings_module.body.register')}</a>
           </p>
+        </section>
+      ) : null}
+      {data.overdue ? (
+        <section aria-labelledby="overdue-actions">
+          <h2 id="overdue-actions">{t('meetings_module.body.overdue')}</h2>
+          <OverdueActionsByGroup ctx={ctx} groups={data.overdue} />
         </section>
       ) : null}
     </>
