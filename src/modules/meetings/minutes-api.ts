@@ -9,6 +9,7 @@ import { scopeOf, type AppContext } from '../../kernel/http/env.js';
 import type { RouteDef } from '../../kernel/http/module.js';
 import { publicAccess, signedIn } from '../../kernel/policy.js';
 import { problemResponse } from '../api/index.js';
+import { readsOpenMinutes } from './minutes-access.js';
 import { currentMinutes, type MinutesRow } from './minutes-store.js';
 import { approveMinutes, circulateMinutes, saveMinutes } from './minutes.js';
 import { viewMeeting } from './policies.js';
@@ -85,8 +86,9 @@ export function presentMinutes(minutes: MinutesRow): z.infer<typeof MinutesSchem
 
 const valid = <T>(c: AppContext, target: 'json' | 'param'): T => c.req.valid(target as never) as T;
 
-async function minutesResponse(c: AppContext, meetingId: number) {
-  const minutes = await currentMinutes(c.get('services').database.db, meetingId);
+/** The current minutes (`approvedOnly`: the last approved, for a reader outside the body), or 404. */
+async function minutesResponse(c: AppContext, meetingId: number, approvedOnly = false) {
+  const minutes = await currentMinutes(c.get('services').database.db, meetingId, { approvedOnly });
   if (!minutes) throw new AppError('not_found');
   return c.json(presentMinutes(minutes), 200);
 }
@@ -99,11 +101,12 @@ const readRoute = createRoute({
   operationId: 'getMeetingMinutes',
   tags: ['Meetings'],
   summary: "A meeting's minutes (acta)",
-  description: 'The current minutes: the open ones, or the last approved. Seen by whoever may see the meeting.',
+  description:
+    "The current minutes: the open ones, or the last approved. Minutes not yet approved (draft, circulated) are read by the body's members and those who run its meetings; anyone else who may see the meeting reads the last approved minutes (404 until there are some).",
   request: { params: MeetingRefParam },
   responses: {
     200: minutesResponseDoc('The minutes.'),
-    404: problemResponse('No such meeting (or not visible to the caller), or it has no minutes yet.'),
+    404: problemResponse('No such meeting (or not visible to the caller), or it has no minutes yet (no approved minutes, for a caller outside the body).'),
   },
 });
 
@@ -157,7 +160,7 @@ export const minutesApiRoutes: RouteDef[] = [
     handler: async (c) => {
       const { id } = valid<{ id: string }>(c, 'param');
       const access = await meetingFor(c.get('services').database.db, c.get('actor'), idParam(id), viewMeeting);
-      return minutesResponse(c, access.meeting.id);
+      return minutesResponse(c, access.meeting.id, !readsOpenMinutes(c.get('actor'), access.resource));
     },
   },
   {

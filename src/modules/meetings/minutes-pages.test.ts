@@ -71,19 +71,22 @@ describe("the meeting page's block", () => {
     const held = await insertMeeting(db(), { state: 'held', starts_at: new Date(Date.now() - DAY) });
     const secretary = { id: secretaryId, name: 'Sílvia', roles: [] };
     const forVisitor = await block(held, null);
-    expect(forVisitor).toContain("Encara no s'ha redactat l'acta");
+    expect(forVisitor).toContain("L'acta d'aquesta sessió s'està redactant.");
     expect(forVisitor).not.toContain('Redacta');
-    expect(await block(held, secretary)).toContain(`href="/ca/meetings/${held}/minutes"`);
+    const forSecretary = await block(held, secretary);
+    expect(forSecretary).toContain("Encara no s'ha redactat l'acta");
+    expect(forSecretary).toContain(`href="/ca/meetings/${held}/minutes"`);
   });
 
   it('shows the state with its link, the deadline while circulated, the hash once approved', async () => {
     const held = await insertMeeting(db(), { state: 'held', starts_at: new Date(Date.now() - DAY) });
     const form = { place: 'Sala', date: addDaysTo(todayInSpace(), -1), start_time: '10:00', end_time: '11:00', summary: '' };
     expect((await secretaryBrowser.post(`/ca/meetings/${held}/minutes`, form)).status).toBe(303);
-    expect(await block(held, null)).toContain('Esborrany');
+    const secretary = { id: secretaryId, name: 'Sílvia', roles: [] };
+    expect(await block(held, secretary)).toContain('Esborrany');
     const until = addDaysTo(todayInSpace(), 3);
     expect(await transition(held, { to: 'circulated', objections_until: until })).toBe(200);
-    const circulated = await block(held, null);
+    const circulated = await block(held, secretary);
     expect(circulated).toContain('En revisió pels membres');
     expect(circulated).toContain(`fins al ${until}`);
     expect(await transition(held, { to: 'approved', approved_in: String(held) })).toBe(200);
@@ -92,6 +95,89 @@ describe("the meeting page's block", () => {
     expect(approved).toContain('Aprovada');
     expect(approved).toContain(`SHA-256: ${row.content_hash}`);
     expect(approved).toContain(`href="/ca/meetings/${held}/minutes"`);
+  });
+});
+
+describe('who reads minutes before their approval', () => {
+  it("draft and circulated minutes: the body's members and the secretary; visitors and outsiders see only approved minutes", async () => {
+    const member = await app.createUser({ name: 'Marc Membre' });
+    await insertMandate(db(), { body_id: PLENARY, person_id: member.id, college: 'trajectory', starts_on: '2020-01-01' });
+    const outsider = await app.createUser({ name: 'Olga Externa' });
+    const memberPersona = { name: 'participant' as const, user: member, token: null };
+    const outsiderPersona = { name: 'participant' as const, user: outsider, token: null };
+    const memberBrowser = await browserFor(app, memberPersona);
+    const outsiderBrowser = await browserFor(app, outsiderPersona);
+    const memberToken = (await freshToken(app, memberPersona)) ?? '';
+    const outsiderToken = (await freshToken(app, outsiderPersona)) ?? '';
+    const visitor = app.agent();
+    const readApi = async (meetingId: number, token: string | null) => {
+      const response = await app.built.app.request(`/api/v1/meetings/${meetingId}/minutes`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+    };
+    const html = async (agent: Agent, path: string) => {
+      const response = await agent.get(path);
+      return { status: response.status, text: (await response.text()).replace(/&#39;/g, "'") };
+    };
+
+    const held = await insertMeeting(db(), { state: 'held', starts_at: new Date(Date.now() - DAY), title: 'Sessió amb acta privada' });
+    const form = { place: 'Sala', date: addDaysTo(todayInSpace(), -1), start_time: '10:00', end_time: '11:00', summary: 'Text intern encara no aprovat' };
+    expect((await secretaryBrowser.post(`/ca/meetings/${held}/minutes`, form)).status).toBe(303);
+    const [draft] = await db().selectFrom('minutes').select('id').where('meeting_id', '=', held).execute();
+
+    for (const state of ['draft', 'circulated'] as const) {
+      if (state === 'circulated') expect(await transition(held, { to: 'circulated' })).toBe(200);
+      // The body's members and the secretary read them, on the page, printable and in the API.
+      for (const reader of [memberBrowser, secretaryBrowser]) {
+        expect((await html(reader, `/ca/meetings/${held}/minutes`)).text).toContain('Text intern encara no aprovat');
+        expect((await html(reader, `/ca/meetings/${held}/minutes/print`)).status).toBe(200);
+      }
+      expect(await readApi(held, memberToken)).toMatchObject({ status: 200, json: { state, summary: 'Text intern encara no aprovat' } });
+      expect(await block(held, { id: member.id, name: 'Marc', roles: [] })).toContain(`href="/ca/meetings/${held}/minutes"`);
+      // Visitors and signed-in people outside the body: the minutes are being written.
+      for (const reader of [visitor, outsiderBrowser]) {
+        const page = await html(reader, `/ca/meetings/${held}/minutes`);
+        expect(page.status).toBe(200);
+        expect(page.text).toContain("L'acta d'aquesta sessió s'està redactant.");
+        expect(page.text).not.toContain('Text intern encara no aprovat');
+        expect((await html(reader, `/ca/meetings/${held}/minutes/print`)).status).toBe(404);
+        expect((await html(reader, `/ca/meetings/${held}/minutes?version=${draft?.id}`)).status).toBe(404);
+        const meetingPage = await html(reader, `/ca/meetings/${held}`);
+        expect(meetingPage.text).toContain("L'acta d'aquesta sessió s'està redactant.");
+        expect(meetingPage.text).not.toContain('Text intern encara no aprovat');
+      }
+      for (const who of [null, { id: outsider.id, name: 'Olga', roles: [] }]) {
+        const shown = await block(held, who);
+        expect(shown).toContain("L'acta d'aquesta sessió s'està redactant.");
+        expect(shown).not.toContain('Esborrany');
+        expect(shown).not.toContain('En revisió');
+      }
+      expect((await readApi(held, null)).status).toBe(404);
+      expect((await readApi(held, outsiderToken)).status).toBe(404);
+      // ...in English too.
+      expect((await html(visitor, `/en/meetings/${held}/minutes`)).text).toContain('The minutes of this meeting are being written.');
+    }
+
+    // Approved: the public record, for everyone.
+    expect(await transition(held, { to: 'approved', approved_in: String(held) })).toBe(200);
+    for (const reader of [visitor, outsiderBrowser]) {
+      expect((await html(reader, `/ca/meetings/${held}/minutes`)).text).toContain('Text intern encara no aprovat');
+      expect((await html(reader, `/ca/meetings/${held}/minutes/print`)).status).toBe(200);
+    }
+    expect(await readApi(held, null)).toMatchObject({ status: 200, json: { state: 'approved' } });
+
+    // A correction in progress stays with the body: outsiders keep reading the approved minutes.
+    expect((await secretaryBrowser.post(`/ca/meetings/${held}/minutes/correct`, {})).status).toBe(303);
+    expect((await secretaryBrowser.post(`/ca/meetings/${held}/minutes`, { ...form, summary: 'Correcció en curs' })).status).toBe(303);
+    const rows = await db().selectFrom('minutes').select(['id', 'state']).where('meeting_id', '=', held).orderBy('id').execute();
+    expect(rows.map((r) => r.state)).toEqual(['approved', 'draft']);
+    const publicPage = await html(visitor, `/ca/meetings/${held}/minutes`);
+    expect(publicPage.text).toContain('Text intern encara no aprovat');
+    expect(publicPage.text).not.toContain('Correcció en curs');
+    expect((await html(visitor, `/ca/meetings/${held}/minutes?version=${rows[1]?.id}`)).status).toBe(404);
+    expect(await readApi(held, null)).toMatchObject({ status: 200, json: { id: String(rows[0]?.id), state: 'approved' } });
+    expect(await block(held, null)).toContain('Aprovada');
+    expect((await html(memberBrowser, `/ca/meetings/${held}/minutes`)).text).toContain('Correcció en curs');
+    expect(await readApi(held, memberToken)).toMatchObject({ status: 200, json: { id: String(rows[1]?.id), state: 'draft' } });
   });
 });
 
@@ -141,8 +227,6 @@ describe('query counts', () => {
     const large = await populate(40, 200, 30, 'gran');
     const visitor = app.agent();
     for (const suffix of ['', '/print']) {
-      const visitorSmall = await queries(visitor, `/ca/meetings/${small}/minutes${suffix}`);
-      expect(await queries(visitor, `/ca/meetings/${large}/minutes${suffix}`)).toBe(visitorSmall);
       const secretarySmall = await queries(secretaryBrowser, `/ca/meetings/${small}/minutes${suffix}`);
       expect(await queries(secretaryBrowser, `/ca/meetings/${large}/minutes${suffix}`)).toBe(secretarySmall);
     }
@@ -154,7 +238,9 @@ describe('query counts', () => {
     // Approved: the page reads the frozen content, still a fixed count.
     expect(await transition(large, { to: 'approved', approved_in: String(large) })).toBe(200);
     expect(await transition(small, { to: 'approved', approved_in: String(small) })).toBe(200);
-    expect(await queries(visitor, `/ca/meetings/${large}/minutes`)).toBe(await queries(visitor, `/ca/meetings/${small}/minutes`));
+    for (const suffix of ['', '/print']) {
+      expect(await queries(visitor, `/ca/meetings/${large}/minutes${suffix}`)).toBe(await queries(visitor, `/ca/meetings/${small}/minutes${suffix}`));
+    }
 
     const api = async (id: number) => (await countQueries(app.services.database, () => Promise.resolve(app.built.app.request(`/api/v1/meetings/${id}/minutes`)))).queries;
     expect(await api(large)).toBe(await api(small));

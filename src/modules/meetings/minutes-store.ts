@@ -38,9 +38,13 @@ export async function minutesOfMeeting(db: Queryable, meetingId: number): Promis
   return rows.map(normalise);
 }
 
-/** The meeting's current minutes (the open ones, or the last approved), or undefined. `forUpdate` locks the row. */
-export async function currentMinutes(db: Queryable, meetingId: number, options: { forUpdate?: boolean } = {}): Promise<MinutesRow | undefined> {
+/**
+ * The meeting's current minutes (the open ones, or the last approved), or undefined. `forUpdate`
+ * locks the row; `approvedOnly` gives the last approved minutes (what a reader outside the body sees).
+ */
+export async function currentMinutes(db: Queryable, meetingId: number, options: { forUpdate?: boolean; approvedOnly?: boolean } = {}): Promise<MinutesRow | undefined> {
   let query = db.selectFrom('minutes').selectAll().where('meeting_id', '=', meetingId).orderBy('id', 'desc').limit(1);
+  if (options.approvedOnly) query = query.where('state', '=', 'approved');
   if (options.forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   return row ? normalise(row) : undefined;

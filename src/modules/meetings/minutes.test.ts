@@ -205,7 +205,7 @@ describe('the API', () => {
 
   it('answers 404 when a meeting has no minutes, and the minutes otherwise', async () => {
     expect((await api('GET', `/meetings/${later}/minutes`, null)).status).toBe(404);
-    const read = await api('GET', `/meetings/${held}/minutes`, null);
+    const read = await api('GET', `/meetings/${held}/minutes`, memberEn);
     expect(read.status).toBe(200);
     expect(read.json).toMatchObject({ state: 'draft', place: 'Can Batlló, sala gran', items: [{ agenda_item_id: String(items[0]), deliberation: 'Es debat el pressupost **participat**.' }], content_hash: null, approved_in: null });
   });
@@ -249,7 +249,7 @@ describe('circulating and objections', () => {
     expect(response.status).toBe(303);
     const [row] = await minutesRows(held);
     expect(row).toMatchObject({ state: 'circulated' });
-    expect((await api('GET', `/meetings/${held}/minutes`, null)).json.objections_until).toBe(until);
+    expect((await api('GET', `/meetings/${held}/minutes`, memberEs)).json.objections_until).toBe(until);
     expect((await meetingRow(held)).minutes_state).toBe('circulated');
 
     const es = await mailsTo(memberEs.email);
@@ -409,13 +409,18 @@ describe('a correction', () => {
     expect(rows[1]).toMatchObject({ state: 'draft', corrects_id: approved?.id, place: approved?.place, summary: approved?.summary, deliberations: approved?.deliberations });
     expect((await meetingRow(held)).minutes_state).toBe('draft');
 
-    const page = await text(await app.agent().get(`/ca/meetings/${held}/minutes`));
+    const page = await text(await memberEs.browser.get(`/ca/meetings/${held}/minutes`));
     expect(page).toContain('Aquesta acta corregeix una acta aprovada anteriorment.');
     expect(page).toContain(`?version=${approved?.id}`);
-    const old = await text(await app.agent().get(`/ca/meetings/${held}/minutes?version=${approved?.id}`));
+    const old = await text(await memberEs.browser.get(`/ca/meetings/${held}/minutes?version=${approved?.id}`));
     expect(old).toContain(`SHA-256: ${approved?.content_hash}`);
     expect(old).toContain("Estàs consultant una versió anterior de l'acta.");
-    expect((await app.agent().get(`/ca/meetings/${held}/minutes?version=999999`)).status).toBe(404);
+    expect((await memberEs.browser.get(`/ca/meetings/${held}/minutes?version=999999`)).status).toBe(404);
+    // A visitor keeps reading the approved minutes until the correction is approved.
+    const publicPage = await text(await app.agent().get(`/ca/meetings/${held}/minutes`));
+    expect(publicPage).toContain(`SHA-256: ${approved?.content_hash}`);
+    expect(publicPage).not.toContain('Aquesta acta corregeix');
+    expect((await app.agent().get(`/ca/meetings/${held}/minutes?version=${rows[1]?.id}`)).status).toBe(404);
 
     // The correction goes through the same states.
     const edited = await secretary.browser.post(`/ca/meetings/${held}/minutes`, draftForm({ summary: 'Resum corregit' }));

@@ -134,14 +134,15 @@ export const saveMinutes = defineCommand({
         subjectId: current.id,
         before: { place: current.place, started_at: current.started_at, ended_at: current.ended_at, summary: current.summary, deliberations: current.deliberations },
         after,
-        visibility: visibility(access),
+        // The text of minutes not yet approved is the body's own business (members read it).
+        visibility: 'internal',
       });
       changed(tx, access, current.id, 'saved');
       return { id: current.id, created: false };
     }
     const id = await insertMinutes(tx.trx, { ...fields, meeting_id: access.meeting.id, corrects_id: null, created_by: actor?.id ?? null });
     await mirrorMinutesState(tx.trx, access.meeting.id, 'draft');
-    await tx.audit({ action: 'meetings.minutes.create', subjectType: 'minutes', subjectId: id, after, visibility: visibility(access) });
+    await tx.audit({ action: 'meetings.minutes.create', subjectType: 'minutes', subjectId: id, after, visibility: 'internal' });
     changed(tx, access, id, 'saved');
     return { id, created: true };
   },

@@ -12,6 +12,7 @@ import type { RouteDef } from '../../kernel/http/module.js';
 import { viewContext } from '../../kernel/http/view.js';
 import { todayInSpace } from '../../kernel/i18n/index.js';
 import { allows, publicAccess, signedIn } from '../../kernel/policy.js';
+import { readsOpenMinutes, visibleVersions } from './minutes-access.js';
 import { minutesApiRoutes } from './minutes-api.js';
 import { buildMinutesDocument, type MinutesDocument } from './minutes-content.js';
 import {
@@ -59,7 +60,8 @@ function storedValues(access: MeetingAccess, minutes: MinutesRow | undefined): M
 async function renderMinutes(c: AppContext, access: MeetingAccess, form: FormState, status: 200 | 409 | 422) {
   const db = c.get('services').database.db;
   const actor = c.get('actor');
-  const versions = await minutesOfMeeting(db, access.meeting.id);
+  const open = readsOpenMinutes(actor, access.resource);
+  const versions = visibleVersions(await minutesOfMeeting(db, access.meeting.id), open);
   const shown = versionShown(c, versions);
   const current = versions.at(-1);
   const manage = allows(manageMeetings, actor, access.resource);
@@ -83,6 +85,7 @@ async function renderMinutes(c: AppContext, access: MeetingAccess, form: FormSta
       versions={versions}
       shown={shown}
       doc={doc}
+      open={open}
       approvedIn={approving ? { id: approving.id, title: approving.title } : null}
       objections={objections}
       agenda={agenda}
@@ -161,7 +164,7 @@ export const minutesPageRoutes: RouteDef[] = [
     handler: async (c) => {
       const access = await visibleMeeting(c);
       const db = c.get('services').database.db;
-      const versions = await minutesOfMeeting(db, access.meeting.id);
+      const versions = visibleVersions(await minutesOfMeeting(db, access.meeting.id), readsOpenMinutes(c.get('actor'), access.resource));
       const shown = versionShown(c, versions);
       if (!shown) throw new AppError('not_found');
       const [doc, approving] = await Promise.all([documentOf(c, access, shown), shown.approved_in ? meetingBrief(db, shown.approved_in) : Promise.resolve(undefined)]);

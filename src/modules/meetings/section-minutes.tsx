@@ -1,8 +1,11 @@
 /**
  * The minutes on the meeting page: their state with a link to them, the objections deadline
- * while they are circulated, the SHA-256 once approved. One query.
+ * while they are circulated, the SHA-256 once approved. Minutes not yet approved are shown to
+ * the body's members and those who run its meetings only; anyone else reads the last approved
+ * minutes, or is told they are being written. One query.
  */
 import { ButtonLink } from '../../kernel/ui/components.js';
+import { readsOpenMinutes } from './minutes-access.js';
 import { currentMinutes, type MinutesRow } from './minutes-store.js';
 import { allows } from '../../kernel/policy.js';
 import { manageMeetings } from './policies.js';
@@ -13,12 +16,17 @@ export interface MinutesSectionData {
   minutes: MinutesRow | undefined;
   /** May the reader write them (someone who runs the body's meetings)? */
   manage: boolean;
+  /** May the reader see minutes not yet approved (a member, or who runs the meetings)? */
+  open: boolean;
 }
 
 export const minutesSection: MeetingSection<MinutesSectionData> = {
   id: 'minutes',
   order: 40,
-  load: async (db, access, actor) => ({ minutes: await currentMinutes(db, access.meeting.id), manage: allows(manageMeetings, actor, access.resource) }),
+  load: async (db, access, actor) => {
+    const open = readsOpenMinutes(actor, access.resource);
+    return { minutes: await currentMinutes(db, access.meeting.id, { approvedOnly: !open }), manage: allows(manageMeetings, actor, access.resource), open };
+  },
   render: ({ ctx, access, data }) => {
     const t = ctx.t;
     const { minutes } = data;
@@ -47,7 +55,7 @@ export const minutesSection: MeetingSection<MinutesSectionData> = {
           </>
         ) : (
           <>
-            <p>{t('meetings_minutes.none_yet')}</p>
+            <p>{t(data.open ? 'meetings_minutes.none_yet' : 'meetings_minutes.being_written')}</p>
             {data.manage ? (
               <ButtonLink href={href} variant="secondary">
                 {t('meetings_minutes.section.write')}

@@ -43,6 +43,8 @@ export interface MinutesPageProps {
   /** The version shown (the current unless `?version=` names an earlier one). */
   shown: MinutesRow | undefined;
   doc: MinutesDocument | undefined;
+  /** Does the reader see minutes not yet approved? (Otherwise `versions` holds the approved ones only.) */
+  open: boolean;
   /** The meeting the shown minutes were approved in. */
   approvedIn: { id: number; title: Translatable } | null;
   /** Objections to the shown minutes: for those who run the meetings only (null otherwise). */
@@ -255,7 +257,9 @@ export function MinutesPage(props: MinutesPageProps) {
       <h1>{title}</h1>
       {shown === undefined ? (
         <>
-          <p>{t(access.meeting.state === 'held' ? 'meetings_minutes.none_yet' : `meetings_minutes.not_held.${access.meeting.state}`)}</p>
+          <p>
+            {t(access.meeting.state !== 'held' ? `meetings_minutes.not_held.${access.meeting.state}` : props.open ? 'meetings_minutes.none_yet' : 'meetings_minutes.being_written')}
+          </p>
           {startDraft && form?.minutes ? <DraftForm ctx={ctx} access={access} agenda={agenda} values={form.minutes} errors={errors} /> : null}
         </>
       ) : (
