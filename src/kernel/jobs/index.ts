@@ -34,6 +34,32 @@ export async function enqueueJob(trx: Queryable, kind: string, payload: Record<s
   });
 }
 
+/** Enqueues a run of a periodic job (reminders) now, unless one is already pending. */
+export async function enqueuePeriodicRun(db: Queryable, kind: string): Promise<void> {
+  await enqueueJob(db, kind, {}, { uniqueKey: kind, maxAttempts: 3 });
+}
+
+/**
+ * Enqueues runs of a periodic job from this process, `firstAfterMs` after start and then every
+ * `everyMs` (one pending at most, however many processes do it). Does nothing when background
+ * jobs are off here (another process runs them). Returns the stop function.
+ * @example start: (services) => startPeriodicJob(services, 'meetings.notice_reminders', { firstAfterMs: 60_000, everyMs: 3_600_000 })
+ */
+export function startPeriodicJob(services: Services, kind: string, timing: { firstAfterMs: number; everyMs: number }): () => void {
+  if (!services.config.jobs) return () => undefined;
+  const schedule = () => {
+    enqueuePeriodicRun(services.database.db, kind).catch((error: unknown) => services.logger.warn({ err: error, kind }, 'could not schedule a periodic job'));
+  };
+  const first = setTimeout(schedule, timing.firstAfterMs);
+  const timer = setInterval(schedule, timing.everyMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}
+
 /** Runs one due job if there is one; true when it ran one. */
 export async function runOneJob(services: Services): Promise<boolean> {
   const { db } = services.database;

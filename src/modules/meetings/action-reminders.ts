@@ -14,7 +14,7 @@ import type { Queryable } from '../../db/types.js';
 import { appendAudit } from '../../kernel/audit/index.js';
 import { formatDate, todayInSpace, translate, type Locale } from '../../kernel/i18n/index.js';
 import { pickTranslation, type Translatable } from '../../kernel/i18n/translatable.js';
-import { enqueueJob, registerJobHandler } from '../../kernel/jobs/index.js';
+import { enqueuePeriodicRun, registerJobHandler, startPeriodicJob } from '../../kernel/jobs/index.js';
 import { enqueueMail } from '../../kernel/mail/index.js';
 import type { Services } from '../../kernel/services.js';
 import { absoluteUrl, findUsersByIds } from '../identity/index.js';
@@ -143,8 +143,8 @@ export async function sendActionReminders(services: Services, now: Date = new Da
 }
 
 /** Enqueues a reminder run now, unless one is already pending. */
-export async function scheduleActionReminders(db: Queryable): Promise<void> {
-  await enqueueJob(db, ACTION_REMINDERS_JOB, {}, { uniqueKey: ACTION_REMINDERS_JOB, maxAttempts: 3 });
+export function scheduleActionReminders(db: Queryable): Promise<void> {
+  return enqueuePeriodicRun(db, ACTION_REMINDERS_JOB);
 }
 
 registerJobHandler(ACTION_REMINDERS_JOB, async (services) => {
@@ -156,16 +156,5 @@ registerJobHandler(ACTION_REMINDERS_JOB, async (services) => {
  * background jobs are off here (another process runs them). Returns the stop function.
  */
 export function startActionReminders(services: Services): () => void {
-  if (!services.config.jobs) return () => undefined;
-  const schedule = () => {
-    scheduleActionReminders(services.database.db).catch((error: unknown) => services.logger.warn({ err: error }, 'could not schedule action item reminders'));
-  };
-  const first = setTimeout(schedule, FIRST_AFTER_MS);
-  const timer = setInterval(schedule, EVERY_MS);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return startPeriodicJob(services, ACTION_REMINDERS_JOB, { firstAfterMs: FIRST_AFTER_MS, everyMs: EVERY_MS });
 }

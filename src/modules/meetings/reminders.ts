@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import type { Queryable } from '../../db/types.js';
 import { appendAudit } from '../../kernel/audit/index.js';
 import { todayInSpace, type Locale } from '../../kernel/i18n/index.js';
-import { enqueueJob, registerJobHandler } from '../../kernel/jobs/index.js';
+import { enqueuePeriodicRun, registerJobHandler, startPeriodicJob } from '../../kernel/jobs/index.js';
 import { enqueueMail } from '../../kernel/mail/index.js';
 import type { Services } from '../../kernel/services.js';
 import { mandateActiveOn } from './answers.js';
@@ -88,8 +88,8 @@ export async function sendNoticeReminders(services: Services, now: Date = new Da
 }
 
 /** Enqueues a reminder run now, unless one is already pending. */
-export async function scheduleNoticeReminders(db: Queryable): Promise<void> {
-  await enqueueJob(db, NOTICE_REMINDERS_JOB, {}, { uniqueKey: NOTICE_REMINDERS_JOB, maxAttempts: 3 });
+export function scheduleNoticeReminders(db: Queryable): Promise<void> {
+  return enqueuePeriodicRun(db, NOTICE_REMINDERS_JOB);
 }
 
 registerJobHandler(NOTICE_REMINDERS_JOB, async (services) => {
@@ -101,16 +101,5 @@ registerJobHandler(NOTICE_REMINDERS_JOB, async (services) => {
  * when background jobs are off here (another process runs them). Returns the stop function.
  */
 export function startNoticeReminders(services: Services): () => void {
-  if (!services.config.jobs) return () => undefined;
-  const schedule = () => {
-    scheduleNoticeReminders(services.database.db).catch((error: unknown) => services.logger.warn({ err: error }, 'could not schedule meeting reminders'));
-  };
-  const first = setTimeout(schedule, FIRST_AFTER_MS);
-  const timer = setInterval(schedule, EVERY_MS);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return startPeriodicJob(services, NOTICE_REMINDERS_JOB, { firstAfterMs: FIRST_AFTER_MS, everyMs: EVERY_MS });
 }

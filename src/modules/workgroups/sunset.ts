@@ -11,7 +11,7 @@
  */
 import type { Queryable } from '../../db/types.js';
 import { appendAudit } from '../../kernel/audit/index.js';
-import { enqueueJob, registerJobHandler } from '../../kernel/jobs/index.js';
+import { enqueuePeriodicRun, registerJobHandler, startPeriodicJob } from '../../kernel/jobs/index.js';
 import type { Services } from '../../kernel/services.js';
 import { addDays, daysBetween, SUNSET_REMINDER_DAYS } from './dates.js';
 import { groupName, loadRecipients, mailRecipients, spokenDate } from './emails.js';
@@ -54,8 +54,8 @@ export async function sendSunsetReminders(services: Services, today: string = sp
 }
 
 /** Enqueues a reminder run now, unless one is already pending. */
-export async function scheduleSunsetReminders(db: Queryable): Promise<void> {
-  await enqueueJob(db, SUNSET_REMINDERS_JOB, {}, { uniqueKey: SUNSET_REMINDERS_JOB, maxAttempts: 3 });
+export function scheduleSunsetReminders(db: Queryable): Promise<void> {
+  return enqueuePeriodicRun(db, SUNSET_REMINDERS_JOB);
 }
 
 registerJobHandler(SUNSET_REMINDERS_JOB, async (services) => {
@@ -67,16 +67,5 @@ registerJobHandler(SUNSET_REMINDERS_JOB, async (services) => {
  * when background jobs are off here (another process runs them). Returns the stop function.
  */
 export function startSunsetReminders(services: Services): () => void {
-  if (!services.config.jobs) return () => undefined;
-  const schedule = () => {
-    scheduleSunsetReminders(services.database.db).catch((error: unknown) => services.logger.warn({ err: error }, 'could not schedule sunset reminders'));
-  };
-  const first = setTimeout(schedule, FIRST_AFTER_MS);
-  const timer = setInterval(schedule, EVERY_MS);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return startPeriodicJob(services, SUNSET_REMINDERS_JOB, { firstAfterMs: FIRST_AFTER_MS, everyMs: EVERY_MS });
 }
