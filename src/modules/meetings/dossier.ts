@@ -113,7 +113,9 @@ const dossierDaysSql = sql<number>`COALESCE(b.dossier_days, CASE b.kind ${sql.jo
   (Object.entries(DEFAULT_DOSSIER_DAYS) as Array<[BodyKind, number]>).map(([kind, days]) => sql`WHEN ${kind} THEN ${days}::int`),
   sql` `,
 )} END)`;
-const deadlineSql = sql<Date>`(m.starts_at - (${dossierDaysSql} * interval '24 hours'))`;
+/** A meeting's dossier deadline in SQL (meetings as `m` joined to their body as `b`). */
+export const dossierDeadlineSql = sql<Date>`(m.starts_at - (${dossierDaysSql} * interval '24 hours'))`;
+const deadlineSql = dossierDeadlineSql;
 
 /** Convened meetings still to come whose dossier is late at `now`, the soonest first. One query. */
 export async function lateDossiers(db: Queryable, now: Date = new Date()): Promise<LateDossier[]> {

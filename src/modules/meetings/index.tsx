@@ -8,6 +8,7 @@ import { publicAccess } from '../../kernel/policy.js';
 import { registerBodyPageSection } from '../bodies/page-sections.js';
 import { bodyMeetingsSection } from './body-section.js';
 import { startActionReminders } from './action-reminders.js';
+import { startMeetingsClock } from './meetings-clock.js';
 import { meetingsMySpace } from './my-space.js';
 import { forgetMeetingsOf, meetingsPersonalData } from './personal-data.js';
 import { startNoticeReminders } from './reminders.js';
@@ -32,7 +33,7 @@ export const meetingsModule: MySpaceModule = {
   ],
   seedDemo: seedMeetingsDemo,
   start: (services) => {
-    const stops = [startNoticeReminders(services), startActionReminders(services)];
+    const stops = [startNoticeReminders(services), startActionReminders(services), startMeetingsClock(services)];
     return () => {
       for (const stop of stops) stop();
     };
