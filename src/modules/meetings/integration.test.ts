@@ -24,6 +24,7 @@ const DAY = 24 * 3600_000;
 const HOUR = 3600_000;
 
 let app: TestApp;
+let stopCache: (() => void) | undefined;
 interface Who {
   id: number;
   name: string;
@@ -85,7 +86,9 @@ const meetingForm = (title: string, at: ReturnType<typeof when>) => ({
 });
 
 beforeAll(async () => {
-  app = await createTestApp({ TEIXIT_RENDER_CACHE: 'off', TEIXIT_WRITE_LIMIT: '100000' });
+  // The render cache on, as in production: every visitor page below must follow the commands' events.
+  app = await createTestApp({ TEIXIT_WRITE_LIMIT: '100000' });
+  stopCache = app.built.renderCache.start();
   secretary = await who('Sara Secretària', 'ca');
   memberCa = await who('Martí Membre', 'ca');
   memberEs = await who('Marta Miembro', 'es');
@@ -97,7 +100,10 @@ beforeAll(async () => {
   await insertMandate(db(), { body_id: PLENARY, person_id: memberEs.id, college: 'expert', starts_on: '2020-01-01' });
   await insertMandate(db(), { body_id: PLENARY, person_id: alternateEn.id, organisation_id: orgId, college: 'entity', role: 'alternate', starts_on: '2020-01-01' });
 });
-afterAll(() => app?.close());
+afterAll(async () => {
+  stopCache?.();
+  await app?.close();
+});
 
 describe("a general meeting's life, across every part", () => {
   let meetingId = 0;
@@ -223,6 +229,11 @@ describe("a general meeting's life, across every part", () => {
     const held = await secretary.browser.post(`/ca/meetings/${meetingId}/held`, {});
     expect(held.status).toBe(303);
     expect((await db().selectFrom('meetings').select('state').where('id', '=', meetingId).executeTakeFirstOrThrow()).state).toBe('held');
+    // A visitor reads the register and the minutes now: the render cache keeps these copies,
+    // which the events of what follows must drop.
+    expect(await html(await app.agent().get('/ca/agreements'))).not.toContain('Aprovar el pressupost participat de 2027');
+    expect(await html(await app.agent().get(`/ca/meetings/${meetingId}/minutes`))).toContain("L'acta d'aquesta sessió s'està redactant.");
+    expect(await html(await app.agent().get(`/ca/meetings/${meetingId}`))).toContain("L'acta d'aquesta sessió s'està redactant.");
   });
 
   it('records the attendance (the alternate for their organisation) with the quorum', async () => {
@@ -329,6 +340,8 @@ describe("a general meeting's life, across every part", () => {
     expect(agreementAt).toBeLessThan(nextItemAt);
 
     // A visitor reads the public record: the approved minutes and the agreement.
+    // (Visitors' copies are kept: what they read here came through the cache, fresh.)
+    expect(app.built.renderCache.size()).toBeGreaterThan(0);
     const publicPage = await html(await app.agent().get(`/ca/meetings/${meetingId}`));
     expect(publicPage).toContain(`SHA-256: ${hash}`);
     expect(publicPage).toContain('Aprovar el pressupost participat de 2027');
