@@ -34,14 +34,38 @@ export interface LinkKind {
   resolve(db: Queryable, ids: readonly number[], locale: Locale): Promise<Map<number, LinkTarget>>;
   /** Records whose name matches `text` (accents ignored), at most `limit`: one query. */
   search?(db: Queryable, text: string, limit: number, locale: Locale): Promise<LinkMatch[]>;
+  /**
+   * The render-cache tags whose events change these records' labels or visibility (e.g.
+   * `['organisations']`): a visitor's copy of a page showing links carries them.
+   */
+  cacheTags?: readonly string[];
 }
 
 const kinds = new Map<string, LinkKind>();
+/** The tag lists of pages that show links: each kind registered later adds its tags to them. */
+const pagesShowingLinks: string[][] = [];
+
+function addTags(list: string[], tags: readonly string[]): void {
+  for (const tag of tags) if (!list.includes(tag)) list.push(tag);
+}
 
 /** Registers a kind of record agenda items may link to. Registering a type twice replaces it. */
 export function registerLinkKind(kind: LinkKind): void {
   if (!/^[a-z_]{1,40}$/.test(kind.type)) throw new Error(`link kind type must be [a-z_]{1,40}: ${kind.type}`);
   kinds.set(kind.type, kind);
+  for (const list of pagesShowingLinks) addTags(list, kind.cacheTags ?? []);
+}
+
+/**
+ * The cache tags of a page that shows agenda links: `base` and every kind's tags, now and as
+ * kinds register later (a module loaded after this one adding documents or plan measures).
+ * The list is the route's own: the render cache reads it on each request.
+ */
+export function withLinkTags(base: readonly string[]): string[] {
+  const list = [...base];
+  for (const kind of kinds.values()) addTags(list, kind.cacheTags ?? []);
+  pagesShowingLinks.push(list);
+  return list;
 }
 
 /** The registered kind of this type, or undefined. */
@@ -112,6 +136,7 @@ const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) =>
 
 registerLinkKind({
   type: 'body',
+  cacheTags: ['bodies'],
   labelKey: 'meetings.links.kinds.body',
   async resolve(db, ids, locale) {
     if (ids.length === 0) return new Map();
@@ -133,6 +158,7 @@ registerLinkKind({
 
 registerLinkKind({
   type: 'body_report',
+  cacheTags: ['bodies'],
   labelKey: 'meetings.links.kinds.body_report',
   async resolve(db, ids, locale) {
     if (ids.length === 0) return new Map();
@@ -165,6 +191,7 @@ registerLinkKind({
 
 registerLinkKind({
   type: 'organisation',
+  cacheTags: ['organisations'],
   labelKey: 'meetings.links.kinds.organisation',
   async resolve(db, ids) {
     if (ids.length === 0) return new Map();

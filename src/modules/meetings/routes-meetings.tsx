@@ -19,7 +19,7 @@ import { findBodyBySlug, standingOf, type BodyRow } from '../bodies/index.js';
 import { addAgendaItem, addAgendaLink, deleteAgendaItem, editAgendaItem, moveAgendaItem, removeAgendaLink } from './agenda.js';
 import { countAgendaItems, findAgendaItem, loadAgenda, type AgendaItem } from './agenda-store.js';
 import { meetingApiRoutes } from './api-meetings.js';
-import { findLinkTargets, linkKind } from './links.js';
+import { findLinkTargets, linkKind, withLinkTags } from './links.js';
 import { canMove, createMeeting, meetingForReader, moveRefusal, editMeeting, editRefusal, isShortNotice, transitionMeeting } from './meetings.js';
 import { formFieldErrors, formRefusal, translatableFrom, type AgendaItemFormValues, type MeetingFormValues } from './meetings-forms.js';
 import { meetingsPage } from './meetings-list.js';
@@ -269,9 +269,9 @@ export const meetingPageRoutes: RouteDef[] = [
     path: '/meetings/:id{[0-9]+}',
     policy: publicAccess,
     sample: { id: '1' },
-    // The meeting and its agenda (meetings), its body (bodies), linked records and the people
-    // and organisations the sections name.
-    cacheTags: ['meetings', 'bodies', 'organisations', 'people'],
+    // The meeting and its agenda (meetings), its body (bodies), the people and organisations
+    // the sections name, and the tags of every kind of record its agenda may link to (links.ts).
+    cacheTags: withLinkTags(['meetings', 'bodies', 'organisations', 'people']),
     handler: async (c) => {
       const access = await meetingOfPath(c, viewMeeting);
       const actor = c.get('actor');
