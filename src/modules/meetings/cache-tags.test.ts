@@ -1,0 +1,32 @@
+/**
+ * Every page of the meetings module that visitors' copies are kept of names what it shows: the
+ * meetings, and the bodies — whose tag the change of day drops ('bodies.day_changed'), which
+ * these pages need for what turns with the date (overdue action items, what is still to come,
+ * today in the calendar). No page of the module keeps signed-in copies.
+ */
+import { describe, expect, it } from 'vitest';
+import type { RouteDef } from '../../kernel/http/module.js';
+import { meetingsModule } from './index.js';
+
+/** A GET page or file route whose visitors' copies are kept, with its tags. */
+const keptCopies = (routes: RouteDef[]): Array<[string, string[]]> =>
+  routes.flatMap((route): Array<[string, string[]]> => (route.kind !== 'api' && route.method === 'GET' && route.cacheTags ? [[route.path, route.cacheTags]] : []));
+
+describe("the meetings module's cached pages", () => {
+  it('are the public pages, feeds and exports', () => {
+    expect(keptCopies(meetingsModule.routes).map(([path]) => path)).toEqual(
+      expect.arrayContaining(['/meetings', '/meetings/:id{[0-9]+}', '/bodies/:slug/meetings', '/meetings/:id/minutes', '/agreements', '/agreements/:id', '/calendar', '/calendar.ics']),
+    );
+  });
+
+  it.each(keptCopies(meetingsModule.routes))(
+    '%s names the meetings and the bodies (dropped at the change of day)',
+    (_path, tags) => {
+      expect(tags).toEqual(expect.arrayContaining(['meetings', 'bodies']));
+    },
+  );
+
+  it('keep no signed-in copies', () => {
+    expect(meetingsModule.routes.filter((route) => route.kind === 'page' && route.signedInCacheTags !== undefined).map((route) => route.path)).toEqual([]);
+  });
+});
