@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { AppError, type FieldErrors } from '../../kernel/errors.js';
 import { scopeOf, type AppContext } from '../../kernel/http/env.js';
 import { setFlash } from '../../kernel/http/flash.js';
-import { formString, readForm } from '../../kernel/http/forms.js';
+import { formFieldErrors, formRefusal, formString, readForm } from '../../kernel/http/forms.js';
 import type { RouteDef } from '../../kernel/http/module.js';
 import { viewContext } from '../../kernel/http/view.js';
 import { NotificationBanner } from '../../kernel/ui/components.js';
@@ -21,7 +21,7 @@ import { countAgendaItems, findAgendaItem, loadAgenda, type AgendaItem } from '.
 import { meetingApiRoutes } from './api-meetings.js';
 import { findLinkTargets, linkKind, withLinkTags } from './links.js';
 import { canMove, createMeeting, meetingForReader, moveRefusal, editMeeting, editRefusal, isShortNotice, transitionMeeting } from './meetings.js';
-import { formFieldErrors, formRefusal, translatableFrom, type AgendaItemFormValues, type MeetingFormValues } from './meetings-forms.js';
+import { translatableFrom, type AgendaItemFormValues, type MeetingFormValues } from './meetings-forms.js';
 import { meetingsPage } from './meetings-list.js';
 import { manageMeetings, viewMeeting, type MeetingResource } from './policies.js';
 import { meetingRules } from './rules.js';
