@@ -56,10 +56,36 @@ async function bodyOfPath(c: AppContext): Promise<{ body: BodyRow; resource: Mee
   return { body, resource: meetingResource(standing, { id: body.id, rules: meetingRules(body) }) };
 }
 
-function refusal(c: AppContext, access: MeetingAccess, title: string, error: AppError) {
+/** The refusal page (409) of the action `titleKey` names. */
+function refusal(c: AppContext, access: MeetingAccess, titleKey: string, error: AppError) {
   const ctx = viewContext(c);
-  return c.html(<MeetingRefusalPage ctx={ctx} body={access.body} meeting={access.meeting} title={title} message={ctx.t(error.messageKey, error.params)} />, 409);
+  return c.html(<MeetingRefusalPage ctx={ctx} body={access.body} meeting={access.meeting} title={ctx.t(titleKey)} message={ctx.t(error.messageKey, error.params)} />, 409);
 }
+
+/** The refusal of the meeting's agenda forms when the meeting's state no longer lets its agenda change, or null. */
+function agendaRefusal(access: MeetingAccess): AppError | null {
+  if (!editRefusal(access.meeting)) return null;
+  return new AppError('invalid_transition', { messageKey: `meetings.errors.agenda_${access.meeting.state}` });
+}
+
+/**
+ * Runs a form's command: on success `done` flashes and names where to go (303); a refusal the
+ * person can act on (422/409) is shown by `refused`; anything else is thrown on.
+ */
+async function submit(c: AppContext, run: () => Promise<string>, refused: (error: AppError) => Response | Promise<Response>): Promise<Response> {
+  let location: string;
+  try {
+    location = await run();
+  } catch (error) {
+    const refusedError = formRefusal(error);
+    if (!refusedError) throw error;
+    return refused(refusedError);
+  }
+  return c.redirect(location, 303);
+}
+
+/** The meeting's page (at `anchor`), where a successful form goes back to. */
+const meetingHref = (c: AppContext, meetingId: number, anchor = '') => `/${c.get('locale')}/meetings/${meetingId}${anchor}`;
 
 /** Which actions the reader has on the meeting now. */
 function actionsFor(access: MeetingAccess, manage: boolean, now: Date) {
@@ -237,16 +263,18 @@ export const meetingPageRoutes: RouteDef[] = [
       const { body, resource } = await bodyOfPath(c);
       if (!allows(viewMeeting, c.get('actor'), resource)) throw new AppError('not_found');
       const values = meetingValuesFrom(await readForm(c));
-      try {
-        const id = await createMeeting(scopeOf(c), { body_id: body.id, ...meetingInputFrom(values) });
-        setFlash(c, 'success', 'meetings.flash.created');
-        return c.redirect(`/${c.get('locale')}/meetings/${id}`, 303);
-      } catch (error) {
-        const refused = formRefusal(error);
-        if (!refused) throw error;
-        if (refused.code !== 'validation_failed') return bodyClosedRefusal(c, body, refused.messageKey);
-        return c.html(<MeetingFormPage ctx={viewContext(c)} body={body} meeting={null} values={values} errors={formFieldErrors(refused.fields, MEETING_ALIASES)} />, 422);
-      }
+      return submit(
+        c,
+        async () => {
+          const id = await createMeeting(scopeOf(c), { body_id: body.id, ...meetingInputFrom(values) });
+          setFlash(c, 'success', 'meetings.flash.created');
+          return meetingHref(c, id);
+        },
+        (refused) => {
+          if (refused.code !== 'validation_failed') return bodyClosedRefusal(c, body, refused.messageKey);
+          return c.html(<MeetingFormPage ctx={viewContext(c)} body={body} meeting={null} values={values} errors={formFieldErrors(refused.fields, MEETING_ALIASES)} />, 422);
+        },
+      );
     },
   },
   {
@@ -295,10 +323,9 @@ export const meetingPageRoutes: RouteDef[] = [
     sample: { id: '1' },
     handler: async (c) => {
       const access = await meetingOfPath(c, manageMeetings);
-      const ctx = viewContext(c);
       const refused = editRefusal(access.meeting);
-      if (refused) return refusal(c, access, ctx.t('meetings.form.edit_title'), refused);
-      return c.html(<MeetingFormPage ctx={ctx} body={access.body} meeting={access.meeting} values={meetingValuesOf(access)} />);
+      if (refused) return refusal(c, access, 'meetings.form.edit_title', refused);
+      return c.html(<MeetingFormPage ctx={viewContext(c)} body={access.body} meeting={access.meeting} values={meetingValuesOf(access)} />);
     },
   },
   {
@@ -310,16 +337,18 @@ export const meetingPageRoutes: RouteDef[] = [
     handler: async (c) => {
       const access = await meetingOfPath(c, manageMeetings);
       const values = meetingValuesFrom(await readForm(c));
-      try {
-        await editMeeting(scopeOf(c), { meeting_id: access.meeting.id, ...meetingInputFrom(values) });
-        setFlash(c, 'success', 'meetings.flash.saved');
-        return c.redirect(`/${c.get('locale')}/meetings/${access.meeting.id}`, 303);
-      } catch (error) {
-        const refused = formRefusal(error);
-        if (!refused) throw error;
-        if (refused.code !== 'validation_failed') return refusal(c, access, translate(c.get('locale'), 'meetings.form.edit_title'), refused);
-        return c.html(<MeetingFormPage ctx={viewContext(c)} body={access.body} meeting={access.meeting} values={values} errors={formFieldErrors(refused.fields, MEETING_ALIASES)} />, 422);
-      }
+      return submit(
+        c,
+        async () => {
+          await editMeeting(scopeOf(c), { meeting_id: access.meeting.id, ...meetingInputFrom(values) });
+          setFlash(c, 'success', 'meetings.flash.saved');
+          return meetingHref(c, access.meeting.id);
+        },
+        (refused) => {
+          if (refused.code !== 'validation_failed') return refusal(c, access, 'meetings.form.edit_title', refused);
+          return c.html(<MeetingFormPage ctx={viewContext(c)} body={access.body} meeting={access.meeting} values={values} errors={formFieldErrors(refused.fields, MEETING_ALIASES)} />, 422);
+        },
+      );
     },
   },
   {
@@ -330,10 +359,7 @@ export const meetingPageRoutes: RouteDef[] = [
     sample: { id: '1' },
     handler: async (c) => {
       const access = await meetingOfPath(c, manageMeetings);
-      const ctx = viewContext(c);
-      if (!canMove(access.meeting.state, 'convened')) {
-        return refusal(c, access, ctx.t('meetings.convene.title'), moveRefusal(access.meeting.state, 'convened', c.get('locale')));
-      }
+      if (!canMove(access.meeting.state, 'convened')) return refusal(c, access, 'meetings.convene.title', moveRefusal(access.meeting.state, 'convened', c.get('locale')));
       return renderConvene(c, access, '');
     },
   },
@@ -346,16 +372,10 @@ export const meetingPageRoutes: RouteDef[] = [
     handler: async (c) => {
       const access = await meetingOfPath(c, manageMeetings);
       const reason = formString(await readForm(c), 'urgency_reason');
-      try {
-        await transitionMeeting(scopeOf(c), { meeting_id: access.meeting.id, to: 'convened', reason });
-        setFlash(c, 'success', 'meetings.flash.convened');
-        return c.redirect(`/${c.get('locale')}/meetings/${access.meeting.id}`, 303);
-      } catch (error) {
-        const refused = formRefusal(error);
-        if (!refused) throw error;
-        if (refused.code !== 'validation_failed') return refusal(c, access, translate(c.get('locale'), 'meetings.convene.title'), refused);
+      return submit(c, () => transition(c, access, 'convened', reason), (refused) => {
+        if (refused.code !== 'validation_failed') return refusal(c, access, 'meetings.convene.title', refused);
         return renderConvene(c, access, reason, formFieldErrors(refused.fields, { reason: 'urgency_reason' }));
-      }
+      });
     },
   },
   {
@@ -366,11 +386,8 @@ export const meetingPageRoutes: RouteDef[] = [
     sample: { id: '1' },
     handler: async (c) => {
       const access = await meetingOfPath(c, manageMeetings);
-      const ctx = viewContext(c);
-      if (!canMove(access.meeting.state, 'cancelled')) {
-        return refusal(c, access, ctx.t('meetings.cancel.title'), moveRefusal(access.meeting.state, 'cancelled', c.get('locale')));
-      }
-      return c.html(<CancelPage ctx={ctx} body={access.body} meeting={summaryOf(access)} reason="" />);
+      if (!canMove(access.meeting.state, 'cancelled')) return refusal(c, access, 'meetings.cancel.title', moveRefusal(access.meeting.state, 'cancelled', c.get('locale')));
+      return c.html(<CancelPage ctx={viewContext(c)} body={access.body} meeting={summaryOf(access)} reason="" />);
     },
   },
   {
@@ -382,16 +399,10 @@ export const meetingPageRoutes: RouteDef[] = [
     handler: async (c) => {
       const access = await meetingOfPath(c, manageMeetings);
       const reason = formString(await readForm(c), 'cancel_reason');
-      try {
-        await transitionMeeting(scopeOf(c), { meeting_id: access.meeting.id, to: 'cancelled', reason });
-        setFlash(c, 'success', 'meetings.flash.cancelled');
-        return c.redirect(`/${c.get('locale')}/meetings/${access.meeting.id}`, 303);
-      } catch (error) {
-        const refused = formRefusal(error);
-        if (!refused) throw error;
-        if (refused.code !== 'validation_failed') return refusal(c, access, translate(c.get('locale'), 'meetings.cancel.title'), refused);
+      return submit(c, () => transition(c, access, 'cancelled', reason), (refused) => {
+        if (refused.code !== 'validation_failed') return refusal(c, access, 'meetings.cancel.title', refused);
         return c.html(<CancelPage ctx={viewContext(c)} body={access.body} meeting={summaryOf(access)} reason={reason} errors={formFieldErrors(refused.fields, { reason: 'cancel_reason' })} />, 422);
-      }
+      });
     },
   },
   {
@@ -402,12 +413,9 @@ export const meetingPageRoutes: RouteDef[] = [
     sample: { id: '1' },
     handler: async (c) => {
       const access = await meetingOfPath(c, manageMeetings);
-      const ctx = viewContext(c);
-      if (!canMove(access.meeting.state, 'held')) {
-        return refusal(c, access, ctx.t('meetings.held.title'), moveRefusal(access.meeting.state, 'held', c.get('locale')));
-      }
-      if (new Date(access.meeting.starts_at).getTime() > Date.now()) return refusal(c, access, ctx.t('meetings.held.title'), new AppError('conflict', { messageKey: 'meetings.errors.held_not_started' }));
-      return c.html(<HeldPage ctx={ctx} body={access.body} meeting={summaryOf(access)} />);
+      if (!canMove(access.meeting.state, 'held')) return refusal(c, access, 'meetings.held.title', moveRefusal(access.meeting.state, 'held', c.get('locale')));
+      if (new Date(access.meeting.starts_at).getTime() > Date.now()) return refusal(c, access, 'meetings.held.title', new AppError('conflict', { messageKey: 'meetings.errors.held_not_started' }));
+      return c.html(<HeldPage ctx={viewContext(c)} body={access.body} meeting={summaryOf(access)} />);
     },
   },
   {
@@ -418,15 +426,7 @@ export const meetingPageRoutes: RouteDef[] = [
     sample: { id: '1' },
     handler: async (c) => {
       const access = await meetingOfPath(c, manageMeetings);
-      try {
-        await transitionMeeting(scopeOf(c), { meeting_id: access.meeting.id, to: 'held' });
-        setFlash(c, 'success', 'meetings.flash.held');
-        return c.redirect(`/${c.get('locale')}/meetings/${access.meeting.id}`, 303);
-      } catch (error) {
-        const refused = formRefusal(error);
-        if (!refused) throw error;
-        return refusal(c, access, translate(c.get('locale'), 'meetings.held.title'), refused);
-      }
+      return submit(c, () => transition(c, access, 'held'), (refused) => refusal(c, access, 'meetings.held.title', refused));
     },
   },
   // --- Agenda ---
@@ -438,9 +438,9 @@ export const meetingPageRoutes: RouteDef[] = [
     sample: { id: '1' },
     handler: async (c) => {
       const access = await meetingOfPath(c, manageMeetings);
-      const ctx = viewContext(c);
-      if (editRefusal(access.meeting)) return refusal(c, access, ctx.t('meetings.agenda.new_title'), new AppError('invalid_transition', { messageKey: `meetings.errors.agenda_${access.meeting.state}` }));
-      return c.html(<NewAgendaItemPage ctx={ctx} body={access.body} meeting={access.meeting} values={EMPTY_ITEM} />);
+      const refused = agendaRefusal(access);
+      if (refused) return refusal(c, access, 'meetings.agenda.new_title', refused);
+      return c.html(<NewAgendaItemPage ctx={viewContext(c)} body={access.body} meeting={access.meeting} values={EMPTY_ITEM} />);
     },
   },
   {
@@ -452,16 +452,18 @@ export const meetingPageRoutes: RouteDef[] = [
     handler: async (c) => {
       const access = await meetingOfPath(c, manageMeetings);
       const values = itemValuesFrom(await readForm(c));
-      try {
-        const id = await addAgendaItem(scopeOf(c), { meeting_id: access.meeting.id, ...itemInputFrom(values) });
-        setFlash(c, 'success', 'meetings.flash.item_added');
-        return c.redirect(`/${c.get('locale')}/meetings/${access.meeting.id}#item-${id}`, 303);
-      } catch (error) {
-        const refused = formRefusal(error);
-        if (!refused) throw error;
-        if (refused.code !== 'validation_failed') return refusal(c, access, translate(c.get('locale'), 'meetings.agenda.new_title'), refused);
-        return c.html(<NewAgendaItemPage ctx={viewContext(c)} body={access.body} meeting={access.meeting} values={values} errors={formFieldErrors(refused.fields, ITEM_ALIASES)} />, 422);
-      }
+      return submit(
+        c,
+        async () => {
+          const id = await addAgendaItem(scopeOf(c), { meeting_id: access.meeting.id, ...itemInputFrom(values) });
+          setFlash(c, 'success', 'meetings.flash.item_added');
+          return meetingHref(c, access.meeting.id, `#item-${id}`);
+        },
+        (refused) => {
+          if (refused.code !== 'validation_failed') return refusal(c, access, 'meetings.agenda.new_title', refused);
+          return c.html(<NewAgendaItemPage ctx={viewContext(c)} body={access.body} meeting={access.meeting} values={values} errors={formFieldErrors(refused.fields, ITEM_ALIASES)} />, 422);
+        },
+      );
     },
   },
   {
@@ -472,7 +474,8 @@ export const meetingPageRoutes: RouteDef[] = [
     sample: { id: '1' },
     handler: async (c) => {
       const { access, item } = await itemOfPath(c);
-      if (editRefusal(access.meeting)) return refusal(c, access, translate(c.get('locale'), 'meetings.agenda.edit_title'), new AppError('invalid_transition', { messageKey: `meetings.errors.agenda_${access.meeting.state}` }));
+      const refused = agendaRefusal(access);
+      if (refused) return refusal(c, access, 'meetings.agenda.edit_title', refused);
       return renderEditItem(c, access, item);
     },
   },
@@ -485,16 +488,18 @@ export const meetingPageRoutes: RouteDef[] = [
     handler: async (c) => {
       const { access, item } = await itemOfPath(c);
       const values = itemValuesFrom(await readForm(c));
-      try {
-        await editAgendaItem(scopeOf(c), { item_id: item.id, ...itemInputFrom(values) });
-        setFlash(c, 'success', 'meetings.flash.item_saved');
-        return c.redirect(`/${c.get('locale')}/meetings/${access.meeting.id}#item-${item.id}`, 303);
-      } catch (error) {
-        const refused = formRefusal(error);
-        if (!refused) throw error;
-        if (refused.code !== 'validation_failed') return refusal(c, access, translate(c.get('locale'), 'meetings.agenda.edit_title'), refused);
-        return renderEditItem(c, access, item, { values, errors: formFieldErrors(refused.fields, ITEM_ALIASES) });
-      }
+      return submit(
+        c,
+        async () => {
+          await editAgendaItem(scopeOf(c), { item_id: item.id, ...itemInputFrom(values) });
+          setFlash(c, 'success', 'meetings.flash.item_saved');
+          return meetingHref(c, access.meeting.id, `#item-${item.id}`);
+        },
+        (refused) => {
+          if (refused.code !== 'validation_failed') return refusal(c, access, 'meetings.agenda.edit_title', refused);
+          return renderEditItem(c, access, item, { values, errors: formFieldErrors(refused.fields, ITEM_ALIASES) });
+        },
+      );
     },
   },
   {
@@ -506,14 +511,14 @@ export const meetingPageRoutes: RouteDef[] = [
     handler: async (c) => {
       const { access, item } = await itemOfPath(c);
       const direction = formString(await readForm(c), 'direction');
-      try {
-        await moveAgendaItem(scopeOf(c), { item_id: item.id, direction });
-        return c.redirect(`/${c.get('locale')}/meetings/${access.meeting.id}#item-${item.id}`, 303);
-      } catch (error) {
-        const refused = formRefusal(error);
-        if (!refused) throw error;
-        return refusal(c, access, translate(c.get('locale'), 'meetings.agenda.title'), refused.code === 'validation_failed' ? new AppError('conflict', { messageKey: 'meetings.errors.direction' }) : refused);
-      }
+      return submit(
+        c,
+        async () => {
+          await moveAgendaItem(scopeOf(c), { item_id: item.id, direction });
+          return meetingHref(c, access.meeting.id, `#item-${item.id}`);
+        },
+        (refused) => refusal(c, access, 'meetings.agenda.title', refused.code === 'validation_failed' ? new AppError('conflict', { messageKey: 'meetings.errors.direction' }) : refused),
+      );
     },
   },
   {
@@ -524,7 +529,8 @@ export const meetingPageRoutes: RouteDef[] = [
     sample: { id: '1' },
     handler: async (c) => {
       const { access, item } = await itemOfPath(c);
-      if (editRefusal(access.meeting)) return refusal(c, access, translate(c.get('locale'), 'meetings.agenda.delete_title'), new AppError('invalid_transition', { messageKey: `meetings.errors.agenda_${access.meeting.state}` }));
+      const refused = agendaRefusal(access);
+      if (refused) return refusal(c, access, 'meetings.agenda.delete_title', refused);
       return c.html(<DeleteAgendaItemPage ctx={viewContext(c)} body={access.body} meeting={access.meeting} item={item} />);
     },
   },
@@ -536,15 +542,15 @@ export const meetingPageRoutes: RouteDef[] = [
     sample: { id: '1' },
     handler: async (c) => {
       const { access, item } = await itemOfPath(c);
-      try {
-        await deleteAgendaItem(scopeOf(c), { item_id: item.id });
-        setFlash(c, 'success', 'meetings.flash.item_deleted');
-        return c.redirect(`/${c.get('locale')}/meetings/${access.meeting.id}#agenda-title`, 303);
-      } catch (error) {
-        const refused = formRefusal(error);
-        if (!refused) throw error;
-        return refusal(c, access, translate(c.get('locale'), 'meetings.agenda.delete_title'), refused);
-      }
+      return submit(
+        c,
+        async () => {
+          await deleteAgendaItem(scopeOf(c), { item_id: item.id });
+          setFlash(c, 'success', 'meetings.flash.item_deleted');
+          return meetingHref(c, access.meeting.id, '#agenda-title');
+        },
+        (refused) => refusal(c, access, 'meetings.agenda.delete_title', refused),
+      );
     },
   },
   {
@@ -571,16 +577,18 @@ export const meetingPageRoutes: RouteDef[] = [
         if (search.matches.length > 1) return renderEditItem(c, access, item, { link: search });
         targetId = search.matches[0]?.id ?? null;
       }
-      try {
-        await addAgendaLink(scopeOf(c), { item_id: item.id, type, target_id: targetId });
-        setFlash(c, 'success', 'meetings.flash.link_added');
-        return c.redirect(`/${locale}/agenda-items/${item.id}/edit#links`, 303);
-      } catch (error) {
-        const refused = formRefusal(error);
-        if (!refused) throw error;
-        if (refused.code !== 'validation_failed') return refusal(c, access, translate(locale, 'meetings.agenda.edit_title'), refused);
-        return renderEditItem(c, access, item, { link: search, linkErrors: { link_query: Object.values(refused.fields).join(' ') } });
-      }
+      return submit(
+        c,
+        async () => {
+          await addAgendaLink(scopeOf(c), { item_id: item.id, type, target_id: targetId });
+          setFlash(c, 'success', 'meetings.flash.link_added');
+          return `/${locale}/agenda-items/${item.id}/edit#links`;
+        },
+        (refused) => {
+          if (refused.code !== 'validation_failed') return refusal(c, access, 'meetings.agenda.edit_title', refused);
+          return renderEditItem(c, access, item, { link: search, linkErrors: { link_query: Object.values(refused.fields).join(' ') } });
+        },
+      );
     },
   },
   {
@@ -592,18 +600,25 @@ export const meetingPageRoutes: RouteDef[] = [
     handler: async (c) => {
       const { access, item } = await itemOfPath(c);
       const form = await readForm(c);
-      try {
-        await removeAgendaLink(scopeOf(c), { item_id: item.id, type: formString(form, 'type'), target_id: formString(form, 'target_id') });
-        setFlash(c, 'success', 'meetings.flash.link_removed');
-        return c.redirect(`/${c.get('locale')}/agenda-items/${item.id}/edit#links`, 303);
-      } catch (error) {
-        const refused = formRefusal(error);
-        if (!refused) throw error;
-        return refusal(c, access, translate(c.get('locale'), 'meetings.agenda.edit_title'), refused.code === 'validation_failed' ? new AppError('conflict', { messageKey: 'meetings.errors.link_missing' }) : refused);
-      }
+      return submit(
+        c,
+        async () => {
+          await removeAgendaLink(scopeOf(c), { item_id: item.id, type: formString(form, 'type'), target_id: formString(form, 'target_id') });
+          setFlash(c, 'success', 'meetings.flash.link_removed');
+          return `/${c.get('locale')}/agenda-items/${item.id}/edit#links`;
+        },
+        (refused) => refusal(c, access, 'meetings.agenda.edit_title', refused.code === 'validation_failed' ? new AppError('conflict', { messageKey: 'meetings.errors.link_missing' }) : refused),
+      );
     },
   },
 ];
+
+/** Moves the meeting to `to` (with the person's reason when the move asks for one), flashes, and names the meeting's page. */
+async function transition(c: AppContext, access: MeetingAccess, to: 'convened' | 'cancelled' | 'held', reason?: string): Promise<string> {
+  await transitionMeeting(scopeOf(c), { meeting_id: access.meeting.id, to, ...(reason === undefined ? {} : { reason }) });
+  setFlash(c, 'success', `meetings.flash.${to}`);
+  return meetingHref(c, access.meeting.id);
+}
 
 function summaryOf(access: MeetingAccess) {
   const { meeting } = access;
