@@ -8,7 +8,7 @@ import { AppError, isAppError, type FieldErrors } from '../../kernel/errors.js';
 import { decodeCursor, encodeCursor } from '../../kernel/http/cursor.js';
 import { scopeOf, type AppContext } from '../../kernel/http/env.js';
 import { setFlash } from '../../kernel/http/flash.js';
-import { formString, readForm } from '../../kernel/http/forms.js';
+import { formRefusal, formString, readForm } from '../../kernel/http/forms.js';
 import type { RouteDef } from '../../kernel/http/module.js';
 import { viewContext } from '../../kernel/http/view.js';
 import { todayInSpace } from '../../kernel/i18n/index.js';
@@ -193,6 +193,13 @@ async function agreementFor(c: AppContext, id: number) {
   return { agreement, access };
 }
 
+/** The agreement of the path, for someone who runs its body's meetings (404 when they may not see it, 403 when they may not run them). */
+async function managedAgreement(c: AppContext) {
+  const found = await agreementFor(c, idParam(c.req.param('id')));
+  if (!allows(manageMeetings, c.get('actor'), found.access.resource)) throw new AppError('forbidden');
+  return found;
+}
+
 // ---- The agreement form ----------------------------------------------------------------
 
 const COUNT = /^\s*(\d{1,9})\s*$/;
@@ -283,12 +290,6 @@ function formErrors(fields: FieldErrors, known: (name: string) => boolean, fallb
   return errors;
 }
 
-/** A refusal the form shows (422) or the refusal page (409); anything else is thrown on. */
-function refusalOf(error: unknown): AppError | null {
-  if (isAppError(error, 'validation_failed') || isAppError(error, 'conflict') || isAppError(error, 'invalid_transition')) return error;
-  return null;
-}
-
 /** The agenda item of the path and its meeting, for someone who runs the body's meetings. */
 async function itemForRecording(c: AppContext) {
   const db = c.get('services').database.db;
@@ -303,13 +304,36 @@ function refusal(c: AppContext, error: AppError, title: string, back: { href: st
   return c.html(<AgreementRefusalPage ctx={ctx} title={title} message={ctx.t(error.messageKey, error.params)} back={back} />, 409);
 }
 
-async function renderAgreementForm(
-  c: AppContext,
-  mode: 'new' | 'edit',
-  target: { item: { id: number; position: number; title: AgreementRow['agenda_item_title'] }; meeting: { id: number; title: AgreementRow['meeting_title'] }; bodyId: number; agreement?: AgreementRow },
-  values: AgreementFormValues,
-  errors?: FieldErrors,
-) {
+/** The refusal page of the new-agreement form, back to the meeting. */
+function newAgreementRefusal(c: AppContext, error: AppError, meetingId: number) {
+  const ctx = viewContext(c);
+  return refusal(c, error, ctx.t('meetings_agreements.form.new_title'), { href: ctx.href(`/meetings/${meetingId}`), label: ctx.t('meetings_agreements.back_to_meeting') });
+}
+
+/** The refusal page of an agreement's edit form, back to the agreement. */
+function editAgreementRefusal(c: AppContext, error: AppError, agreement: AgreementRow) {
+  const ctx = viewContext(c);
+  return refusal(c, error, ctx.t('meetings_agreements.form.edit_title', { number: agreementNumber(agreement) }), { href: ctx.href(`/agreements/${agreement.id}`), label: ctx.t('meetings_agreements.back_to_agreement') });
+}
+
+/** What an agreement's edit form is about: its agenda item, meeting and body. */
+function editTarget(agreement: AgreementRow, access: { meeting: AgreementFormTarget['meeting']; body: { id: number } }): AgreementFormTarget {
+  return { item: { id: agreement.agenda_item_id, position: agreement.agenda_item_position, title: agreement.agenda_item_title }, meeting: access.meeting, bodyId: access.body.id, agreement };
+}
+
+/** The refused agreement form's field errors, keyed by the form's rows and fields. */
+function agreementFormErrors(values: AgreementFormValues, fields: FieldErrors): FieldErrors {
+  return formErrors(rowIndexMap(values)(fields), agreementFields(values), 'method');
+}
+
+interface AgreementFormTarget {
+  item: { id: number; position: number; title: AgreementRow['agenda_item_title'] };
+  meeting: { id: number; title: AgreementRow['meeting_title'] };
+  bodyId: number;
+  agreement?: AgreementRow;
+}
+
+async function renderAgreementForm(c: AppContext, mode: 'new' | 'edit', target: AgreementFormTarget, values: AgreementFormValues, errors?: FieldErrors) {
   const ctx = viewContext(c);
   const owners = mode === 'new' ? ownerOptions(ctx, await ownersOfBody(c.get('services').database.db, target.bodyId, todayInSpace())) : [];
   const action = mode === 'new' ? ctx.href(`/agenda-items/${target.item.id}/agreements/new`) : ctx.href(`/agreements/${target.agreement?.id ?? 0}/edit`);
@@ -377,6 +401,16 @@ function agreementFormValuesOf(agreement: AgreementRow): AgreementFormValues {
 
 // ---- Action items -----------------------------------------------------------------------
 
+/** The action item of the path and its agreement, for someone who may change it (404 when they may not see it, 403 when they may not change it). */
+async function changeableActionItem(c: AppContext) {
+  const db = c.get('services').database.db;
+  const access = await actionItemFor(db, c.get('actor'), idParam(c.req.param('id')));
+  if (!allows(updateActionItem, c.get('actor'), access.resource)) throw new AppError('forbidden');
+  const agreement = await findAgreement(db, access.item.agreement_id);
+  if (!agreement) throw new AppError('not_found');
+  return { access, agreement };
+}
+
 function actionInputFrom(form: Record<string, string | string[]>) {
   return { title: formString(form, 'title'), ...ownerFrom(formString(form, 'owner')), due_on: formString(form, 'due_on') };
 }
@@ -389,41 +423,25 @@ async function standingAndRepresenting(c: AppContext, actor: Actor | null) {
   return { representing: await organisationsRepresentedBy(db, actor.id, todayInSpace()) };
 }
 
+/** A public GET of the register (page or CSV): the whole space's, or the body's of the path's `:slug`. */
+function registerRoute(path: string, render: (c: AppContext, body: BodyRow | null) => Promise<Response>): RouteDef {
+  const perBody = path.includes(':slug');
+  return {
+    kind: 'page',
+    method: 'GET',
+    path,
+    policy: publicAccess,
+    ...(perBody ? { sample: { slug: 'ambit-participat' } } : {}),
+    cacheTags: CACHE_TAGS,
+    handler: async (c) => render(c, perBody ? await registerBody(c) : null),
+  };
+}
+
 export const agreementPageRoutes: RouteDef[] = [
-  {
-    kind: 'page',
-    method: 'GET',
-    path: '/agreements',
-    policy: publicAccess,
-    cacheTags: CACHE_TAGS,
-    handler: (c) => renderRegister(c, null),
-  },
-  {
-    kind: 'page',
-    method: 'GET',
-    path: '/agreements.csv',
-    policy: publicAccess,
-    cacheTags: CACHE_TAGS,
-    handler: (c) => renderCsv(c, null),
-  },
-  {
-    kind: 'page',
-    method: 'GET',
-    path: '/bodies/:slug/agreements',
-    policy: publicAccess,
-    sample: { slug: 'ambit-participat' },
-    cacheTags: CACHE_TAGS,
-    handler: async (c) => renderRegister(c, await registerBody(c)),
-  },
-  {
-    kind: 'page',
-    method: 'GET',
-    path: '/bodies/:slug/agreements.csv',
-    policy: publicAccess,
-    sample: { slug: 'ambit-participat' },
-    cacheTags: CACHE_TAGS,
-    handler: async (c) => renderCsv(c, await registerBody(c)),
-  },
+  registerRoute('/agreements', renderRegister),
+  registerRoute('/agreements.csv', renderCsv),
+  registerRoute('/bodies/:slug/agreements', renderRegister),
+  registerRoute('/bodies/:slug/agreements.csv', renderCsv),
   {
     kind: 'page',
     method: 'GET',
@@ -461,7 +479,7 @@ export const agreementPageRoutes: RouteDef[] = [
       const { item, access } = await itemForRecording(c);
       const ctx = viewContext(c);
       const refused = recordingRefusal(access.meeting);
-      if (refused) return refusal(c, refused, ctx.t('meetings_agreements.form.new_title'), { href: ctx.href(`/meetings/${access.meeting.id}`), label: ctx.t('meetings_agreements.back_to_meeting') });
+      if (refused) return newAgreementRefusal(c, refused, access.meeting.id);
       const values: AgreementFormValues = { text_ca: '', text_es: '', text_en: '', method: 'consensus', options: defaultOptions(ctx), actions: [{ title: '', owner: '', due_on: '' }] };
       return renderAgreementForm(c, 'new', { item, meeting: access.meeting, bodyId: access.body.id }, values);
     },
@@ -481,12 +499,10 @@ export const agreementPageRoutes: RouteDef[] = [
         setFlash(c, 'success', 'meetings_agreements.flash.recorded', { number: `${result.year}/${result.number}` });
         return c.redirect(ctx.href(`/agreements/${result.id}`), 303);
       } catch (error) {
-        const refused = refusalOf(error);
+        const refused = formRefusal(error);
         if (!refused) throw error;
-        if (refused.code !== 'validation_failed') {
-          return refusal(c, refused, ctx.t('meetings_agreements.form.new_title'), { href: ctx.href(`/meetings/${access.meeting.id}`), label: ctx.t('meetings_agreements.back_to_meeting') });
-        }
-        return renderAgreementForm(c, 'new', { item, meeting: access.meeting, bodyId: access.body.id }, values, formErrors(rowIndexMap(values)(refused.fields), agreementFields(values), 'method'));
+        if (refused.code !== 'validation_failed') return newAgreementRefusal(c, refused, access.meeting.id);
+        return renderAgreementForm(c, 'new', { item, meeting: access.meeting, bodyId: access.body.id }, values, agreementFormErrors(values, refused.fields));
       }
     },
   },
@@ -497,13 +513,10 @@ export const agreementPageRoutes: RouteDef[] = [
     policy: signedIn,
     sample: { id: '999999' },
     handler: async (c) => {
-      const { agreement, access } = await agreementFor(c, idParam(c.req.param('id')));
-      if (!allows(manageMeetings, c.get('actor'), access.resource)) throw new AppError('forbidden');
-      const ctx = viewContext(c);
+      const { agreement, access } = await managedAgreement(c);
       const refused = editRefusal(access.meeting);
-      if (refused) return refusal(c, refused, ctx.t('meetings_agreements.form.edit_title', { number: agreementNumber(agreement) }), { href: ctx.href(`/agreements/${agreement.id}`), label: ctx.t('meetings_agreements.back_to_agreement') });
-      const target = { item: { id: agreement.agenda_item_id, position: agreement.agenda_item_position, title: agreement.agenda_item_title }, meeting: access.meeting, bodyId: access.body.id, agreement };
-      return renderAgreementForm(c, 'edit', target, agreementFormValuesOf(agreement));
+      if (refused) return editAgreementRefusal(c, refused, agreement);
+      return renderAgreementForm(c, 'edit', editTarget(agreement, access), agreementFormValuesOf(agreement));
     },
   },
   {
@@ -513,8 +526,7 @@ export const agreementPageRoutes: RouteDef[] = [
     policy: signedIn,
     sample: { id: '999999' },
     handler: async (c) => {
-      const { agreement, access } = await agreementFor(c, idParam(c.req.param('id')));
-      if (!allows(manageMeetings, c.get('actor'), access.resource)) throw new AppError('forbidden');
+      const { agreement, access } = await managedAgreement(c);
       const ctx = viewContext(c);
       const values = agreementValuesFrom(await readForm(c));
       try {
@@ -523,13 +535,10 @@ export const agreementPageRoutes: RouteDef[] = [
         setFlash(c, 'success', 'meetings_agreements.flash.edited', { number: agreementNumber(agreement) });
         return c.redirect(ctx.href(`/agreements/${agreement.id}`), 303);
       } catch (error) {
-        const refused = refusalOf(error);
+        const refused = formRefusal(error);
         if (!refused) throw error;
-        if (refused.code !== 'validation_failed') {
-          return refusal(c, refused, ctx.t('meetings_agreements.form.edit_title', { number: agreementNumber(agreement) }), { href: ctx.href(`/agreements/${agreement.id}`), label: ctx.t('meetings_agreements.back_to_agreement') });
-        }
-        const target = { item: { id: agreement.agenda_item_id, position: agreement.agenda_item_position, title: agreement.agenda_item_title }, meeting: access.meeting, bodyId: access.body.id, agreement };
-        return renderAgreementForm(c, 'edit', target, values, formErrors(rowIndexMap(values)(refused.fields), agreementFields(values), 'method'));
+        if (refused.code !== 'validation_failed') return editAgreementRefusal(c, refused, agreement);
+        return renderAgreementForm(c, 'edit', editTarget(agreement, access), values, agreementFormErrors(values, refused.fields));
       }
     },
   },
@@ -540,8 +549,7 @@ export const agreementPageRoutes: RouteDef[] = [
     policy: signedIn,
     sample: { id: '999999' },
     handler: async (c) => {
-      const { agreement, access } = await agreementFor(c, idParam(c.req.param('id')));
-      if (!allows(manageMeetings, c.get('actor'), access.resource)) throw new AppError('forbidden');
+      const { agreement, access } = await managedAgreement(c);
       return renderActionForm(c, 'new', agreement, access.body.id, { title: '', owner: '', due_on: '', state: 'open' }, true);
     },
   },
@@ -552,8 +560,7 @@ export const agreementPageRoutes: RouteDef[] = [
     policy: signedIn,
     sample: { id: '999999' },
     handler: async (c) => {
-      const { agreement, access } = await agreementFor(c, idParam(c.req.param('id')));
-      if (!allows(manageMeetings, c.get('actor'), access.resource)) throw new AppError('forbidden');
+      const { agreement, access } = await managedAgreement(c);
       const form = await readForm(c);
       const values: ActionFormValues = { title: formString(form, 'title'), owner: formString(form, 'owner'), due_on: formString(form, 'due_on'), state: 'open' };
       try {
@@ -561,7 +568,7 @@ export const agreementPageRoutes: RouteDef[] = [
         setFlash(c, 'success', 'meetings_agreements.flash.action_added');
         return c.redirect(viewContext(c).href(`/agreements/${agreement.id}#actions`), 303);
       } catch (error) {
-        const refused = refusalOf(error);
+        const refused = formRefusal(error);
         if (!refused || refused.code !== 'validation_failed') throw error;
         return renderActionForm(c, 'new', agreement, access.body.id, values, true, formErrors(refused.fields, (n) => ['title', 'owner', 'due_on'].includes(n), 'title'));
       }
@@ -574,11 +581,7 @@ export const agreementPageRoutes: RouteDef[] = [
     policy: signedIn,
     sample: { id: '999999' },
     handler: async (c) => {
-      const db = c.get('services').database.db;
-      const access = await actionItemFor(db, c.get('actor'), idParam(c.req.param('id')));
-      if (!allows(updateActionItem, c.get('actor'), access.resource)) throw new AppError('forbidden');
-      const agreement = await findAgreement(db, access.item.agreement_id);
-      if (!agreement) throw new AppError('not_found');
+      const { access, agreement } = await changeableActionItem(c);
       const { item } = access;
       const owner = item.owner_person_id !== null ? `person:${item.owner_person_id}` : `organisation:${item.owner_organisation_id ?? ''}`;
       return renderActionForm(c, 'edit', agreement, access.meeting.body.id, { title: item.title, owner, due_on: item.due_on, state: item.state }, access.manages, undefined, item.id);
@@ -591,12 +594,8 @@ export const agreementPageRoutes: RouteDef[] = [
     policy: signedIn,
     sample: { id: '999999' },
     handler: async (c) => {
-      const db = c.get('services').database.db;
-      const id = idParam(c.req.param('id'));
-      const access = await actionItemFor(db, c.get('actor'), id);
-      if (!allows(updateActionItem, c.get('actor'), access.resource)) throw new AppError('forbidden');
-      const agreement = await findAgreement(db, access.item.agreement_id);
-      if (!agreement) throw new AppError('not_found');
+      const { access, agreement } = await changeableActionItem(c);
+      const id = access.item.id;
       const form = await readForm(c);
       const values: ActionFormValues = { title: formString(form, 'title'), owner: formString(form, 'owner'), due_on: formString(form, 'due_on'), state: formString(form, 'state') };
       try {
@@ -604,7 +603,7 @@ export const agreementPageRoutes: RouteDef[] = [
         setFlash(c, 'success', 'meetings_agreements.flash.action_changed');
         return c.redirect(viewContext(c).href(`/agreements/${agreement.id}#actions`), 303);
       } catch (error) {
-        const refused = refusalOf(error);
+        const refused = formRefusal(error);
         if (!refused || refused.code !== 'validation_failed') throw error;
         const known = access.manages ? ['title', 'owner', 'due_on', 'state'] : ['state'];
         return renderActionForm(c, 'edit', agreement, access.meeting.body.id, { ...values, title: access.manages ? values.title : access.item.title }, access.manages, formErrors(refused.fields, (n) => known.includes(n), 'state'), id);
