@@ -11,7 +11,7 @@ import { formString, readForm } from '../../kernel/http/forms.js';
 import type { RouteDef } from '../../kernel/http/module.js';
 import { viewContext } from '../../kernel/http/view.js';
 import { todayInSpace } from '../../kernel/i18n/index.js';
-import { allows, publicAccess, signedIn } from '../../kernel/policy.js';
+import { allows, publicAccess, signedIn, type Policy } from '../../kernel/policy.js';
 import { readsOpenMinutes, visibleVersions } from './minutes-access.js';
 import { minutesApiRoutes } from './minutes-api.js';
 import { buildMinutesDocument, type MinutesDocument } from './minutes-content.js';
@@ -19,7 +19,7 @@ import {
   agendaOfMeeting, approvingCandidates, meetingBrief, minutesOfMeeting, objectionsOf, type MinutesRow,
 } from './minutes-store.js';
 import { approveMinutes, circulateMinutes, correctMinutes, isCalendarDate, objectionsOpen, objectToCirculatedMinutes, saveMinutes } from './minutes.js';
-import { manageMeetings, objectToMinutes, viewMeeting } from './policies.js';
+import { manageMeetings, objectToMinutes, viewMeeting, type MeetingResource } from './policies.js';
 import { idParam, meetingFor, type MeetingAccess } from './store.js';
 import { instantInSpace, wallDateAndTime } from './time.js';
 import { MinutesPage, type MinutesFormValues, type MinutesPageProps } from './views/minutes.js';
@@ -99,9 +99,9 @@ async function renderMinutes(c: AppContext, access: MeetingAccess, form: FormSta
   );
 }
 
-/** The meeting of the path for someone who may see it (404 otherwise). */
-async function visibleMeeting(c: AppContext): Promise<MeetingAccess> {
-  return meetingFor(c.get('services').database.db, c.get('actor'), idParam(c.req.param('id')), viewMeeting);
+/** The meeting of the path for someone the policy lets act on it (404 when they may not see it). */
+async function meetingOfPath(c: AppContext, policy: Policy<MeetingResource> = viewMeeting): Promise<MeetingAccess> {
+  return meetingFor(c.get('services').database.db, c.get('actor'), idParam(c.req.param('id')), policy);
 }
 
 /** The field errors of a refused form, keyed by the form's fields. */
@@ -143,6 +143,21 @@ async function handleForm(
 
 const path = (suffix: string) => `/meetings/:id/minutes${suffix}`;
 
+/** A POST form of the minutes page: the meeting of the path for who the policy lets act, and the form read (the kernel has checked its CSRF token). */
+function minutesForm(suffix: string, policy: Policy<MeetingResource>, handle: (c: AppContext, access: MeetingAccess, form: Record<string, string | string[]>) => Promise<Response>): RouteDef {
+  return {
+    kind: 'page',
+    method: 'POST',
+    path: path(suffix),
+    policy: signedIn,
+    sample: { id: '1' },
+    handler: async (c) => {
+      const access = await meetingOfPath(c, policy);
+      return handle(c, access, await readForm(c));
+    },
+  };
+}
+
 export const minutesPageRoutes: RouteDef[] = [
   {
     kind: 'page',
@@ -152,7 +167,7 @@ export const minutesPageRoutes: RouteDef[] = [
     sample: { id: '1' },
     // The meeting, its agenda, attendance, agreements (meetings), the body's name (bodies), names of people.
     cacheTags: ['meetings', 'bodies', 'people'],
-    handler: async (c) => renderMinutes(c, await visibleMeeting(c), {}, 200),
+    handler: async (c) => renderMinutes(c, await meetingOfPath(c), {}, 200),
   },
   {
     kind: 'page',
@@ -162,7 +177,7 @@ export const minutesPageRoutes: RouteDef[] = [
     sample: { id: '1' },
     cacheTags: ['meetings', 'bodies', 'people'],
     handler: async (c) => {
-      const access = await visibleMeeting(c);
+      const access = await meetingOfPath(c);
       const db = c.get('services').database.db;
       const versions = visibleVersions(await minutesOfMeeting(db, access.meeting.id), readsOpenMinutes(c.get('actor'), access.resource));
       const shown = versionShown(c, versions);
@@ -173,111 +188,69 @@ export const minutesPageRoutes: RouteDef[] = [
       return c.html(`<!doctype html>${page}`);
     },
   },
-  {
-    kind: 'page',
-    method: 'POST',
-    path: path(''),
-    policy: signedIn,
-    sample: { id: '1' },
-    handler: async (c) => {
-      const access = await meetingFor(c.get('services').database.db, c.get('actor'), idParam(c.req.param('id')), manageMeetings);
-      const form = await readForm(c);
-      const t = viewContext(c).t;
-      const deliberations: Record<string, string> = {};
-      for (const [key, value] of Object.entries(form)) {
-        const match = /^deliberation_(\d{1,15})$/.exec(key);
-        if (match?.[1] && typeof value === 'string') deliberations[match[1]] = value;
-      }
-      const values: MinutesFormValues = {
-        place: formString(form, 'place'),
-        date: formString(form, 'date').trim(),
-        start_time: formString(form, 'start_time').trim(),
-        end_time: formString(form, 'end_time').trim(),
-        summary: formString(form, 'summary'),
-        deliberations,
-      };
-      // The form's date and times on Barcelona's clock; the command judges the rest.
-      const errors: FieldErrors = {};
-      let started: Date | null = null;
-      let ended: Date | null = null;
-      if (!isCalendarDate(values.date)) errors.date = t('meetings_minutes.errors.date');
-      else {
-        started = instantInSpace(values.date, values.start_time);
-        ended = instantInSpace(values.date, values.end_time);
-        if (!started) errors.start_time = t('meetings_minutes.errors.start_time');
-        if (!ended) errors.end_time = t('meetings_minutes.errors.end_time');
-      }
-      const input = {
-        meeting_id: access.meeting.id,
-        place: values.place,
-        started_at: started ?? 'invalid',
-        ended_at: ended ?? 'invalid',
-        summary: values.summary,
-        items: Object.entries(deliberations).map(([agenda_item_id, deliberation]) => ({ agenda_item_id, deliberation })),
-      };
-      const aliases = errors.date ? { started_at: 'date', ended_at: 'date' } : { started_at: 'start_time', ended_at: 'end_time' };
-      return handleForm(c, access, () => saveMinutes(scopeOf(c), input), 'meetings_minutes.flash.saved', { minutes: values, errors }, aliases);
-    },
-  },
-  {
-    kind: 'page',
-    method: 'POST',
-    path: path('/circulate'),
-    policy: signedIn,
-    sample: { id: '1' },
-    handler: async (c) => {
-      const access = await meetingFor(c.get('services').database.db, c.get('actor'), idParam(c.req.param('id')), manageMeetings);
-      const until = formString(await readForm(c), 'objections_until').trim();
-      let mailed = 0;
-      return handleForm(
-        c,
-        access,
-        async () => {
-          mailed = (await circulateMinutes(scopeOf(c), { meeting_id: access.meeting.id, objections_until: until })).mailed;
-        },
-        () => ['meetings_minutes.flash.circulated', { count: mailed }],
-        { objections_until: until },
-      );
-    },
-  },
-  {
-    kind: 'page',
-    method: 'POST',
-    path: path('/approve'),
-    policy: signedIn,
-    sample: { id: '1' },
-    handler: async (c) => {
-      const access = await meetingFor(c.get('services').database.db, c.get('actor'), idParam(c.req.param('id')), manageMeetings);
-      const approvedIn = formString(await readForm(c), 'approved_in').trim();
-      return handleForm(c, access, () => approveMinutes(scopeOf(c), { meeting_id: access.meeting.id, approved_in: approvedIn }), 'meetings_minutes.flash.approved', {
-        approved_in: approvedIn,
-      });
-    },
-  },
-  {
-    kind: 'page',
-    method: 'POST',
-    path: path('/correct'),
-    policy: signedIn,
-    sample: { id: '1' },
-    handler: async (c) => {
-      const access = await meetingFor(c.get('services').database.db, c.get('actor'), idParam(c.req.param('id')), manageMeetings);
-      await readForm(c);
-      return handleForm(c, access, () => correctMinutes(scopeOf(c), { meeting_id: access.meeting.id }), 'meetings_minutes.flash.corrected', {});
-    },
-  },
-  {
-    kind: 'page',
-    method: 'POST',
-    path: path('/objections'),
-    policy: signedIn,
-    sample: { id: '1' },
-    handler: async (c) => {
-      const access = await meetingFor(c.get('services').database.db, c.get('actor'), idParam(c.req.param('id')), objectToMinutes);
-      const text = formString(await readForm(c), 'text');
-      return handleForm(c, access, () => objectToCirculatedMinutes(scopeOf(c), { meeting_id: access.meeting.id, text }), 'meetings_minutes.flash.objected', { objection: text });
-    },
-  },
+  minutesForm('', manageMeetings, async (c, access, form) => {
+    const t = viewContext(c).t;
+    const deliberations: Record<string, string> = {};
+    for (const [key, value] of Object.entries(form)) {
+      const match = /^deliberation_(\d{1,15})$/.exec(key);
+      if (match?.[1] && typeof value === 'string') deliberations[match[1]] = value;
+    }
+    const values: MinutesFormValues = {
+      place: formString(form, 'place'),
+      date: formString(form, 'date').trim(),
+      start_time: formString(form, 'start_time').trim(),
+      end_time: formString(form, 'end_time').trim(),
+      summary: formString(form, 'summary'),
+      deliberations,
+    };
+    // The form's date and times on Barcelona's clock; the command judges the rest.
+    const errors: FieldErrors = {};
+    let started: Date | null = null;
+    let ended: Date | null = null;
+    if (!isCalendarDate(values.date)) errors.date = t('meetings_minutes.errors.date');
+    else {
+      started = instantInSpace(values.date, values.start_time);
+      ended = instantInSpace(values.date, values.end_time);
+      if (!started) errors.start_time = t('meetings_minutes.errors.start_time');
+      if (!ended) errors.end_time = t('meetings_minutes.errors.end_time');
+    }
+    const input = {
+      meeting_id: access.meeting.id,
+      place: values.place,
+      started_at: started ?? 'invalid',
+      ended_at: ended ?? 'invalid',
+      summary: values.summary,
+      items: Object.entries(deliberations).map(([agenda_item_id, deliberation]) => ({ agenda_item_id, deliberation })),
+    };
+    const aliases = errors.date ? { started_at: 'date', ended_at: 'date' } : { started_at: 'start_time', ended_at: 'end_time' };
+    return handleForm(c, access, () => saveMinutes(scopeOf(c), input), 'meetings_minutes.flash.saved', { minutes: values, errors }, aliases);
+  }),
+  minutesForm('/circulate', manageMeetings, async (c, access, form) => {
+    const until = formString(form, 'objections_until').trim();
+    let mailed = 0;
+    return handleForm(
+      c,
+      access,
+      async () => {
+        mailed = (await circulateMinutes(scopeOf(c), { meeting_id: access.meeting.id, objections_until: until })).mailed;
+      },
+      () => ['meetings_minutes.flash.circulated', { count: mailed }],
+      { objections_until: until },
+    );
+  }),
+  minutesForm('/approve', manageMeetings, async (c, access, form) => {
+    const approvedIn = formString(form, 'approved_in').trim();
+    return handleForm(c, access, () => approveMinutes(scopeOf(c), { meeting_id: access.meeting.id, approved_in: approvedIn }), 'meetings_minutes.flash.approved', {
+      approved_in: approvedIn,
+    });
+  }),
+  minutesForm('/correct', manageMeetings, async (c, access) => {
+    return handleForm(c, access, () => correctMinutes(scopeOf(c), { meeting_id: access.meeting.id }), 'meetings_minutes.flash.corrected', {});
+  }),
+  minutesForm('/objections', objectToMinutes, async (c, access, form) => {
+    const text = formString(form, 'text');
+    return handleForm(c, access, () => objectToCirculatedMinutes(scopeOf(c), { meeting_id: access.meeting.id, text }), 'meetings_minutes.flash.objected', { objection: text });
+  }),
 ];
 
 export const minutesRoutes: RouteDef[] = [...minutesPageRoutes, ...minutesApiRoutes];
