@@ -11,7 +11,7 @@ import type { DB, Queryable } from '../../db/types.js';
 import type { Translatable } from '../../kernel/i18n/translatable.js';
 import type { BodyKind } from '../bodies/tables.js';
 import { DEFAULT_PUBLIC, meetingRules } from './rules.js';
-import type { MeetingRow } from './store.js';
+import { BODY_RULE_COLUMNS, type MeetingRow } from './store.js';
 import type { MeetingState } from './tables.js';
 
 /** A meeting as the calendars show it: the event's fields and its body's name and slug. */
@@ -99,22 +99,8 @@ export async function bodyFeed(db: Queryable, reference: string, now: Date = new
       'b.slug as b_slug',
       'b.name as b_name',
       'b.kind as b_kind',
-      'b.notice_days',
-      'b.dossier_days',
-      'b.quorum_basis',
-      'b.quorum_percent',
-      'b.meetings_public',
-      'b.named_votes',
-      'm.id',
-      'm.title',
-      'm.starts_at',
-      'm.ends_at',
-      'm.place',
-      'm.online_url',
-      'm.state',
-      'm.sequence',
-      'm.description',
-      'm.format',
+      ...BODY_RULE_COLUMNS,
+      ...MEETING_COLUMNS,
     ])
     .where(ID.test(reference) ? 'b.id' : 'b.slug', '=', ID.test(reference) ? Number(reference) : reference)
     .orderBy('m.starts_at')
@@ -122,15 +108,7 @@ export async function bodyFeed(db: Queryable, reference: string, now: Date = new
     .execute();
   const first = rows[0];
   if (!first) return undefined;
-  const rules = meetingRules({
-    kind: first.b_kind,
-    notice_days: first.notice_days,
-    dossier_days: first.dossier_days,
-    quorum_basis: first.quorum_basis,
-    quorum_percent: first.quorum_percent,
-    meetings_public: first.meetings_public,
-    named_votes: first.named_votes,
-  });
+  const rules = meetingRules({ ...first, kind: first.b_kind });
   const body = { id: Number(first.b_id), slug: first.b_slug, name: first.b_name, public: rules.public };
   const meetings: CalendarMeeting[] = [];
   for (const row of rows) {

@@ -40,18 +40,10 @@ export function idParam(value: string | undefined): number {
   return Number(value);
 }
 
-const BODY_COLUMNS = [
-  'b.slug as body_slug',
-  'b.kind as body_kind',
-  'b.name as body_name',
-  'b.state as body_state',
-  'b.notice_days',
-  'b.dossier_days',
-  'b.quorum_basis',
-  'b.quorum_percent',
-  'b.meetings_public',
-  'b.named_votes',
-] as const;
+/** The body `b`'s columns `meetingRules` reads (with its kind). */
+export const BODY_RULE_COLUMNS = ['b.notice_days', 'b.dossier_days', 'b.quorum_basis', 'b.quorum_percent', 'b.meetings_public', 'b.named_votes'] as const;
+
+const BODY_COLUMNS = ['b.slug as body_slug', 'b.kind as body_kind', 'b.name as body_name', 'b.state as body_state', ...BODY_RULE_COLUMNS] as const;
 
 /** The meeting with this id and its body, or undefined. `forUpdate` locks the meeting's row (inside a transaction). */
 export async function findMeeting(db: Queryable, id: number, options: { forUpdate?: boolean } = {}): Promise<MeetingWithBody | undefined> {
