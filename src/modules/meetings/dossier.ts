@@ -203,6 +203,24 @@ async function record(tx: CommandTx, access: MeetingAccess, action: string, subj
   tx.emit({ type: 'meetings.dossier_changed', tags: ['meetings'], payload: { meeting_id: access.meeting.id } });
 }
 
+/** Inserts a dossier entry (a stored file or a link) added by the actor, and records it (audit, event). */
+async function insertEntry(
+  tx: CommandTx,
+  access: MeetingAccess,
+  entry: { agenda_item_id: number | null; title: string; file_id: number | null; file_name: string | null; url: string | null },
+  action: string,
+  detail: Record<string, unknown>,
+): Promise<{ id: number }> {
+  const row = await tx.trx
+    .insertInto('dossier_entries')
+    .values({ meeting_id: access.meeting.id, ...entry, added_by: tx.scope.actor?.id ?? null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const id = Number(row.id);
+  await record(tx, access, action, id, detail);
+  return { id };
+}
+
 /**
  * Adds a file to a meeting's dossier. The type is read from the bytes and must be one the
  * dossier takes (PDF, ODT/ODS/ODP, DOCX/XLSX/PPTX, PNG/JPEG/GIF/WebP): anything else — an
@@ -229,14 +247,8 @@ export const addDossierFile = defineCommand({
     await checkItem(tx, access.meeting.id, input.agenda_item_id);
     const title = input.title || name.replace(/\.[^.]{1,10}$/, '') || name || type.extension;
     const fileId = await storeFile(tx.trx, { bytes, type, uploadedBy: actor?.id ?? null });
-    const row = await tx.trx
-      .insertInto('dossier_entries')
-      .values({ meeting_id: access.meeting.id, agenda_item_id: input.agenda_item_id, title, file_id: fileId, file_name: name || `document.${type.extension}`, url: null, added_by: actor?.id ?? null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const id = Number(row.id);
-    await record(tx, access, 'meetings.dossier.add_file', id, { agenda_item_id: input.agenda_item_id, title, file_name: name, media_type: type.mime, byte_size: bytes.byteLength });
-    return { id };
+    const entry = { agenda_item_id: input.agenda_item_id, title, file_id: fileId, file_name: name || `document.${type.extension}`, url: null };
+    return insertEntry(tx, access, entry, 'meetings.dossier.add_file', { agenda_item_id: input.agenda_item_id, title, file_name: name, media_type: type.mime, byte_size: bytes.byteLength });
   },
 });
 
@@ -247,20 +259,14 @@ export const addDossierLink = defineCommand({
   policy: manageMeetings,
   load: (tx, input) => loadForManaging(tx, input.meeting_id),
   run: async (tx, input, { access }): Promise<{ id: number }> => {
-    const { locale, actor } = tx.scope;
+    const { locale } = tx.scope;
     const refusal = dossierRefusal(access.meeting, 'add');
     if (refusal) throw refusal;
     const url = webAddress(input.url);
     if (!url) throw fieldError('url', 'meetings_dossier.errors.url', locale);
     await checkItem(tx, access.meeting.id, input.agenda_item_id);
-    const row = await tx.trx
-      .insertInto('dossier_entries')
-      .values({ meeting_id: access.meeting.id, agenda_item_id: input.agenda_item_id, title: input.title, file_id: null, file_name: null, url, added_by: actor?.id ?? null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const id = Number(row.id);
-    await record(tx, access, 'meetings.dossier.add_link', id, { agenda_item_id: input.agenda_item_id, title: input.title, url });
-    return { id };
+    const entry = { agenda_item_id: input.agenda_item_id, title: input.title, file_id: null, file_name: null, url };
+    return insertEntry(tx, access, entry, 'meetings.dossier.add_link', { agenda_item_id: input.agenda_item_id, title: input.title, url });
   },
 });
 
