@@ -196,18 +196,7 @@ export const createMeeting = defineCommand({
     if (body.state === 'closed' || body.state === 'declined') throw new AppError('conflict', { messageKey: `meetings.errors.body_${body.state}` });
     const row = await tx.trx
       .insertInto('meetings')
-      .values({
-        body_id: body.id,
-        title: JSON.stringify(input.title),
-        kind: input.kind,
-        format: input.format,
-        place: input.place,
-        online_url: input.online_url,
-        description: input.description,
-        starts_at: input.starts_at,
-        ends_at: input.ends_at,
-        created_by: tx.scope.actor?.id ?? null,
-      })
+      .values({ body_id: body.id, ...meetingColumns(input), created_by: tx.scope.actor?.id ?? null })
       .returning('id')
       .executeTakeFirstOrThrow();
     const id = Number(row.id);
@@ -216,6 +205,20 @@ export const createMeeting = defineCommand({
     return id;
   },
 });
+
+/** The meeting's columns its form or API input sets (on creation and on each change). */
+function meetingColumns(input: z.infer<typeof meetingInputSchema>) {
+  return {
+    title: JSON.stringify(input.title),
+    kind: input.kind,
+    format: input.format,
+    place: input.place,
+    online_url: input.online_url,
+    description: input.description,
+    starts_at: input.starts_at,
+    ends_at: input.ends_at,
+  };
+}
 
 /** States in which a meeting's details and agenda may still change. */
 export const EDITABLE_STATES: ReadonlySet<MeetingState> = new Set(['draft', 'convened']);
@@ -247,14 +250,7 @@ export const editMeeting = defineCommand({
     await tx.trx
       .updateTable('meetings')
       .set((eb) => ({
-        title: JSON.stringify(input.title),
-        kind: input.kind,
-        format: input.format,
-        place: input.place,
-        online_url: input.online_url,
-        description: input.description,
-        starts_at: input.starts_at,
-        ends_at: input.ends_at,
+        ...meetingColumns(input),
         updated_at: new Date(),
         ...(renotify ? { sequence: eb('sequence', '+', 1) } : {}),
         ...(startChanged ? { reminded_for: null } : {}),
