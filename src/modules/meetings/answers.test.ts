@@ -123,15 +123,30 @@ describe('the answer link', () => {
     expect(await answers()).toEqual(before);
   });
 
-  it('refuses an expired link: 410, nothing changes', async () => {
-    const before = await answers();
-    const token = answerToken(app.services.secret, meetingId, member.id, new Date(Date.now() - 60_000));
+  it('keeps an e-mail’s links working after the meeting is moved later, until its new start', async () => {
+    // Convened for a start that has now passed (the notice's links were written for it)...
+    const moved = await insertMeeting(db(), { body_id: bodyId, title: 'Sessió ajornada', starts_at: new Date(Date.now() - 30 * 60_000) });
+    await sendNoticesCommand(systemScope(app), { meeting_id: moved, occasion: 'convened' });
+    const mail = (await outboxTo(app, member.email)).find((m) => m.subject.includes('Sessió ajornada'));
+    const path = new URL(answerLinks(mail?.text_body ?? '').attending ?? '').pathname;
+    // ...then moved two days later: it has not started, so the first e-mail's link still answers.
+    await db().updateTable('meetings').set({ starts_at: new Date(Date.now() + 2 * 24 * 3_600_000), ends_at: new Date(Date.now() + 2 * 24 * 3_600_000 + 7_200_000) }).where('id', '=', moved).execute();
     const visitor = app.agent();
-    const page = await visitor.get(`/en/answer/${token}`);
-    expect(page.status).toBe(410);
-    expect(await page.text()).toContain('This answer link has expired');
-    expect((await visitor.post(`/en/answer/${token}`, { answer: 'attending' })).status).toBe(410);
-    expect(await answers()).toEqual(before);
+    const page = await visitor.get(path);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Sessió ajornada');
+    expect((await visitor.post(path, { answer: 'attending' })).status).toBe(303);
+    expect(await answerOf(member.id, moved)).toMatchObject({ answer: 'attending', via: 'link' });
+    // Still signed: the same link for another meeting or person is not one we wrote.
+    const otherMeeting = path.replace(`/answer/${moved}.`, `/answer/${meetingId}.`);
+    expect(otherMeeting).not.toBe(path);
+    expect((await visitor.post(otherMeeting, { answer: 'excused' })).status).toBe(404);
+    // Once the meeting's current start has passed, the link is refused and nothing changes.
+    await db().updateTable('meetings').set({ starts_at: new Date(Date.now() - 60_000) }).where('id', '=', moved).execute();
+    const late = await visitor.post(path, { answer: 'excused' });
+    expect(late.status).toBe(409);
+    expect(await late.text()).toContain('La sesión ya ha empezado');
+    expect(await answerOf(member.id, moved)).toMatchObject({ answer: 'attending' });
   });
 
   it('refuses a person no longer in the body: 409, nothing changes', async () => {

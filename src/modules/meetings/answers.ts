@@ -5,9 +5,11 @@
  * meeting starts; refused once it has started, is held or cancelled.
  *
  * Answers come three ways: the site (a signed-in member), the API, and the one-click link of the
- * notice e-mail. That link carries a signed token — meeting, person and expiry (the meeting's
- * start) under HMAC with the app's secret — so nothing is stored for it; it works without
- * signing in, and what is done through it is audited as the person it was sent to.
+ * notice e-mail. That link carries a signed token — meeting, person and the meeting's start when
+ * it was written, under HMAC with the app's secret — so nothing is stored for it; it works
+ * without signing in, and what is done through it is audited as the person it was sent to. It
+ * serves until the meeting's *current* start: a meeting moved later keeps the first e-mail's links
+ * working; once the meeting has started, is held or cancelled, they are refused like any answer.
  */
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -27,16 +29,15 @@ import { ANSWERS, type Answer } from './tables.js';
 // The signed link
 
 /** Why an answer cannot be given (the link's page says so in words, with a status to match). */
-export const ANSWER_PROBLEMS = ['forged', 'expired', 'gone', 'draft', 'started', 'held', 'cancelled', 'not_member'] as const;
+export const ANSWER_PROBLEMS = ['forged', 'gone', 'draft', 'started', 'held', 'cancelled', 'not_member'] as const;
 export type AnswerProblem = (typeof ANSWER_PROBLEMS)[number];
 
 const PROBLEM_PREFIX = 'meetings_notice.problems.';
 
-/** HTTP status of each problem: an unknown link 404, an expired one 410, a meeting past answering 409. */
-export const ANSWER_PROBLEM_STATUS: Record<AnswerProblem, 404 | 409 | 410> = {
+/** HTTP status of each problem: an unknown link 404, a meeting past answering 409. */
+export const ANSWER_PROBLEM_STATUS: Record<AnswerProblem, 404 | 409> = {
   forged: 404,
   gone: 404,
-  expired: 410,
   draft: 409,
   started: 409,
   held: 409,
@@ -46,7 +47,7 @@ export const ANSWER_PROBLEM_STATUS: Record<AnswerProblem, 404 | 409 | 410> = {
 
 /** The error for an answer that cannot be given. */
 export function answerProblem(reason: AnswerProblem): AppError {
-  const code = reason === 'forged' || reason === 'gone' ? 'not_found' : reason === 'expired' ? 'bad_request' : 'conflict';
+  const code = reason === 'forged' || reason === 'gone' ? 'not_found' : 'conflict';
   return new AppError(code, { messageKey: `${PROBLEM_PREFIX}${reason}` });
 }
 
@@ -57,32 +58,34 @@ export function answerProblemOf(error: unknown): AnswerProblem | null {
   return (ANSWER_PROBLEMS as readonly string[]).includes(reason) ? (reason as AnswerProblem) : null;
 }
 
-/** What a valid answer link says. */
+/** What a genuine answer link says. */
 export interface AnswerTicket {
   meetingId: number;
   personId: number;
-  expiresAt: Date;
+  /** The meeting's start when the link was written (it may have moved since: the meeting's current start decides). */
+  writtenFor: Date;
 }
 
 const TOKEN = /^([1-9][0-9]{0,14})\.([1-9][0-9]{0,14})\.([1-9][0-9]{0,11})\.([A-Za-z0-9_-]{43})$/;
 
 const signed = (secret: string, body: string) => sign(secret, `meeting-answer|${body}`);
 
-/** The token of the answer link for this person and meeting, valid until `expiresAt` (the meeting's start). */
-export function answerToken(secret: string, meetingId: number, personId: number, expiresAt: Date): string {
-  const body = `${meetingId}.${personId}.${Math.floor(expiresAt.getTime() / 1000)}`;
+/**
+ * The token of the answer link for this person and meeting, written for the meeting's start
+ * `startsAt`. It serves until the meeting's current start (see `openAnswerLink`), not this one.
+ */
+export function answerToken(secret: string, meetingId: number, personId: number, startsAt: Date): string {
+  const body = `${meetingId}.${personId}.${Math.floor(startsAt.getTime() / 1000)}`;
   return `${body}.${signed(secret, body)}`;
 }
 
-/** The ticket a token carries: `forged` when it is not one we signed, `expired` once its time has passed. */
-export function readAnswerToken(secret: string, token: string, now: Date = new Date()): AnswerTicket {
+/** The ticket a token carries; `forged` when it is not one we signed. */
+export function readAnswerToken(secret: string, token: string): AnswerTicket {
   const match = TOKEN.exec(token);
   if (!match) throw answerProblem('forged');
-  const [, meeting, person, expires, signature] = match;
-  if (!safeEqual(signed(secret, `${meeting}.${person}.${expires}`), signature ?? '')) throw answerProblem('forged');
-  const expiresAt = new Date(Number(expires) * 1000);
-  if (expiresAt.getTime() <= now.getTime()) throw answerProblem('expired');
-  return { meetingId: Number(meeting), personId: Number(person), expiresAt };
+  const [, meeting, person, startsAt, signature] = match;
+  if (!safeEqual(signed(secret, `${meeting}.${person}.${startsAt}`), signature ?? '')) throw answerProblem('forged');
+  return { meetingId: Number(meeting), personId: Number(person), writtenFor: new Date(Number(startsAt) * 1000) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -263,8 +266,9 @@ export interface AnswerLinkTarget extends MeetingWithBody {
 }
 
 /**
- * The meeting and person behind a token, if an answer can still be given through it; throws an
- * answer problem otherwise (forged, expired, meeting gone, not taking answers, no longer a member).
+ * The meeting and person behind a token, if an answer can still be given through it: until the
+ * meeting's current start, whatever start the link was written for. Throws an answer problem
+ * otherwise (forged, meeting gone, not taking answers — started, held, cancelled — no longer a member).
  */
 export async function openAnswerLink(db: Queryable, secret: string, token: string, options: { forUpdate?: boolean } = {}): Promise<AnswerLinkTarget> {
   const ticket = readAnswerToken(secret, token);
