@@ -45,30 +45,26 @@ export function AgendaLinks({ ctx, item, manage }: { ctx: ViewContext; item: Age
   );
 }
 
+/** One move of an item (a small form of its own: works without JavaScript). */
+function MoveButton({ ctx, item, title, direction }: { ctx: ViewContext; item: AgendaItem; title: string; direction: 'up' | 'down' }) {
+  return (
+    <form method="post" action={ctx.href(`/agenda-items/${item.id}/move`)}>
+      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+      <input type="hidden" name="direction" value={direction} />
+      <Button variant="secondary">
+        {ctx.t(direction === 'up' ? 'meetings.agenda.move_up' : 'meetings.agenda.move_down')}
+        <VisuallyHidden> {title}</VisuallyHidden>
+      </Button>
+    </form>
+  );
+}
+
 function MoveButtons({ ctx, item, first, last }: { ctx: ViewContext; item: AgendaItem; first: boolean; last: boolean }) {
   const title = textOf(ctx, item.title);
   return (
     <div class="button-group agenda-item__actions">
-      {first ? null : (
-        <form method="post" action={ctx.href(`/agenda-items/${item.id}/move`)}>
-          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-          <input type="hidden" name="direction" value="up" />
-          <Button variant="secondary">
-            {ctx.t('meetings.agenda.move_up')}
-            <VisuallyHidden> {title}</VisuallyHidden>
-          </Button>
-        </form>
-      )}
-      {last ? null : (
-        <form method="post" action={ctx.href(`/agenda-items/${item.id}/move`)}>
-          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-          <input type="hidden" name="direction" value="down" />
-          <Button variant="secondary">
-            {ctx.t('meetings.agenda.move_down')}
-            <VisuallyHidden> {title}</VisuallyHidden>
-          </Button>
-        </form>
-      )}
+      {first ? null : <MoveButton ctx={ctx} item={item} title={title} direction="up" />}
+      {last ? null : <MoveButton ctx={ctx} item={item} title={title} direction="down" />}
       <a href={ctx.href(`/agenda-items/${item.id}/edit`)}>
         {ctx.t('meetings.agenda.edit')}
         <VisuallyHidden> {title}</VisuallyHidden>
