@@ -8,7 +8,8 @@ import type { Selectable } from 'kysely';
 import type { Queryable, Trx } from '../../db/types.js';
 import type { Translatable } from '../../kernel/i18n/translatable.js';
 import type { College } from '../bodies/tables.js';
-import type { AgendaKind, AgreementMethod, MinutesRecordState, MinutesTable, VoteResult } from './tables.js';
+import type { ActionItemRow, AgreementRow } from './agreements-store.js';
+import type { AgendaKind, MinutesRecordState, MinutesTable } from './tables.js';
 
 export type MinutesRow = Omit<Selectable<MinutesTable>, 'deliberations'> & { deliberations: Record<string, string> };
 
@@ -185,25 +186,11 @@ export async function attendeesOfMeeting(db: Queryable, meetingId: number): Prom
   }));
 }
 
-export interface AgreementEntry {
-  id: number;
-  agenda_item_id: number;
-  year: number;
-  number: number;
-  text: Translatable;
-  method: AgreementMethod;
-  result: VoteResult | null;
-  adopted_on: string;
-}
+/** An agreement as the minutes record it (the register's row, without its body, meeting and item). */
+export type AgreementEntry = Pick<AgreementRow, 'id' | 'agenda_item_id' | 'year' | 'number' | 'text' | 'method' | 'result' | 'adopted_on'>;
 
-export interface ActionEntry {
-  id: number;
-  agreement_id: number;
-  title: string;
-  owner_person_name: string | null;
-  owner_organisation_name: string | null;
-  due_on: string;
-}
+/** An action item as the minutes record it. */
+export type ActionEntry = Pick<ActionItemRow, 'id' | 'agreement_id' | 'title' | 'owner_person_name' | 'owner_organisation_name' | 'due_on'>;
 
 /** The meeting's agreements in number order, and their action items: two queries. */
 export async function agreementsOfMeeting(db: Queryable, meetingId: number): Promise<{ agreements: AgreementEntry[]; actions: ActionEntry[] }> {
