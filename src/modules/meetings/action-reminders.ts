@@ -18,6 +18,7 @@ import { enqueuePeriodicRun, registerJobHandler, startPeriodicJob } from '../../
 import { enqueueMail } from '../../kernel/mail/index.js';
 import type { Services } from '../../kernel/services.js';
 import { absoluteUrl, findUsersByIds } from '../identity/index.js';
+import { addDays } from './time.js';
 
 export const ACTION_REMINDERS_JOB = 'meetings.action_reminders';
 const EVERY_MS = 3_600_000;
@@ -25,12 +26,6 @@ const FIRST_AFTER_MS = 90_000;
 
 /** How late a reminder may still go out after a missed day. */
 const GRACE_DAYS = 2;
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 const asLocale = (value: string): Locale => (value === 'es' || value === 'en' ? value : 'ca');
 

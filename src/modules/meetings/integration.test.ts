@@ -15,9 +15,8 @@ import { browserFor, freshToken } from '../../../test/support/personas.js';
 import { todayInSpace } from '../../kernel/i18n/index.js';
 import { insertMandate, insertOrganisation } from '../bodies/bodies-test-support.js';
 import { minutesHash } from './minutes-content.js';
-import { addDaysTo } from './minutes.js';
 import { answerLinks, attachmentText, outboxTo, pathOf, type OutboxMail } from './notices-test-support.js';
-import { wallDateAndTime } from './time.js';
+import { addDays, wallDateAndTime } from './time.js';
 
 const PLENARY = 1;
 const DAY = 24 * 3600_000;
@@ -253,7 +252,7 @@ describe("a general meeting's life, across every part", () => {
   });
 
   it('adopts an agreement with an action item owned by a member, shown in the register and in the owner’s actions', async () => {
-    const due = addDaysTo(todayInSpace(), 30);
+    const due = addDays(todayInSpace(), 30);
     const recorded = await api('POST', `/agenda-items/${items[0]}/agreements`, secretary, {
       text: { ca: 'Aprovar el pressupost participat de 2027', es: 'Aprobar el presupuesto participativo de 2027' },
       method: 'vote',
@@ -284,7 +283,7 @@ describe("a general meeting's life, across every part", () => {
     // The draft is the body's: a visitor is told it is being written.
     expect(await html(await app.agent().get(`/ca/meetings/${meetingId}`))).toContain("L'acta d'aquesta sessió s'està redactant.");
 
-    const circulated = await secretary.browser.post(`/ca/meetings/${meetingId}/minutes/circulate`, { objections_until: addDaysTo(todayInSpace(), 3) });
+    const circulated = await secretary.browser.post(`/ca/meetings/${meetingId}/minutes/circulate`, { objections_until: addDays(todayInSpace(), 3) });
     expect(circulated.status).toBe(303);
     const review = await latestTo(memberEs);
     expect(review?.subject).toBe('Acta para revisar: Trobada general de tardor');

@@ -12,7 +12,7 @@ import { createTestApp, type Agent, type TestApp } from '../../../test/support/a
 import { browserFor, freshToken } from '../../../test/support/personas.js';
 import { standingOf } from '../bodies/index.js';
 import { insertMandate, insertOrganisation, insertPerson } from '../bodies/bodies-test-support.js';
-import { addDaysTo } from './minutes.js';
+import { addDays } from './time.js';
 import { minutesSection } from './section-minutes.js';
 import { findMeeting, meetingResource, type MeetingAccess } from './store.js';
 import { insertAgendaItem, insertMeeting } from './test-support.js';
@@ -80,11 +80,11 @@ describe("the meeting page's block", () => {
 
   it('shows the state with its link, the deadline while circulated, the hash once approved', async () => {
     const held = await insertMeeting(db(), { state: 'held', starts_at: new Date(Date.now() - DAY) });
-    const form = { place: 'Sala', date: addDaysTo(todayInSpace(), -1), start_time: '10:00', end_time: '11:00', summary: '' };
+    const form = { place: 'Sala', date: addDays(todayInSpace(), -1), start_time: '10:00', end_time: '11:00', summary: '' };
     expect((await secretaryBrowser.post(`/ca/meetings/${held}/minutes`, form)).status).toBe(303);
     const secretary = { id: secretaryId, name: 'Sílvia', roles: [] };
     expect(await block(held, secretary)).toContain('Esborrany');
-    const until = addDaysTo(todayInSpace(), 3);
+    const until = addDays(todayInSpace(), 3);
     expect(await transition(held, { to: 'circulated', objections_until: until })).toBe(200);
     const circulated = await block(held, secretary);
     expect(circulated).toContain('En revisió pels membres');
@@ -120,7 +120,7 @@ describe('who reads minutes before their approval', () => {
     };
 
     const held = await insertMeeting(db(), { state: 'held', starts_at: new Date(Date.now() - DAY), title: 'Sessió amb acta privada' });
-    const form = { place: 'Sala', date: addDaysTo(todayInSpace(), -1), start_time: '10:00', end_time: '11:00', summary: 'Text intern encara no aprovat' };
+    const form = { place: 'Sala', date: addDays(todayInSpace(), -1), start_time: '10:00', end_time: '11:00', summary: 'Text intern encara no aprovat' };
     expect((await secretaryBrowser.post(`/ca/meetings/${held}/minutes`, form)).status).toBe(303);
     const [draft] = await db().selectFrom('minutes').select('id').where('meeting_id', '=', held).execute();
 

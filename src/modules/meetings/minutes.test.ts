@@ -11,7 +11,7 @@ import { verifyAuditChain } from '../../kernel/audit/index.js';
 import { todayInSpace } from '../../kernel/i18n/index.js';
 import { insertGroup, insertMandate, insertOrganisation } from '../bodies/bodies-test-support.js';
 import { minutesHash } from './minutes-content.js';
-import { addDaysTo } from './minutes.js';
+import { addDays } from './time.js';
 import { insertAgendaItem, insertMeeting } from './test-support.js';
 
 const PLENARY = 1;
@@ -69,7 +69,7 @@ const mailsTo = (address: string) => db().selectFrom('outbox').selectAll().where
 function draftForm(overrides: Record<string, string> = {}): Record<string, string> {
   return {
     place: 'Can Batlló, sala gran',
-    date: addDaysTo(todayInSpace(), -3),
+    date: addDays(todayInSpace(), -3),
     start_time: '18:05',
     end_time: '20:10',
     summary: 'La presidenta obre la sessió.',
@@ -111,12 +111,12 @@ beforeAll(async () => {
     .execute();
   const agreement = await db()
     .insertInto('agreements')
-    .values({ body_id: PLENARY, meeting_id: held, agenda_item_id: items[0] as number, year: 2026, number: 7, text: JSON.stringify({ ca: 'Aprovar el pressupost participat' }), method: 'consensus', adopted_on: addDaysTo(todayInSpace(), -3) })
+    .values({ body_id: PLENARY, meeting_id: held, agenda_item_id: items[0] as number, year: 2026, number: 7, text: JSON.stringify({ ca: 'Aprovar el pressupost participat' }), method: 'consensus', adopted_on: addDays(todayInSpace(), -3) })
     .returning('id')
     .executeTakeFirstOrThrow();
   await db()
     .insertInto('action_items')
-    .values({ agreement_id: agreement.id, body_id: PLENARY, title: 'Publicar el pressupost', owner_organisation_id: orgId, due_on: addDaysTo(todayInSpace(), 20) })
+    .values({ agreement_id: agreement.id, body_id: PLENARY, title: 'Publicar el pressupost', owner_organisation_id: orgId, due_on: addDays(todayInSpace(), 20) })
     .execute();
 });
 afterAll(() => app?.close());
@@ -232,7 +232,7 @@ describe('the API', () => {
 
 describe('circulating and objections', () => {
   it('refuses a deadline before today', async () => {
-    const response = await secretary.browser.post(`/ca/meetings/${held}/minutes/circulate`, { objections_until: addDaysTo(todayInSpace(), -1) });
+    const response = await secretary.browser.post(`/ca/meetings/${held}/minutes/circulate`, { objections_until: addDays(todayInSpace(), -1) });
     expect(response.status).toBe(422);
     expect(await text(response)).toContain('La data límit no pot ser anterior a avui.');
     expect((await minutesRows(held))[0]?.state).toBe('draft');
@@ -244,7 +244,7 @@ describe('circulating and objections', () => {
   });
 
   it('e-mails every member in their language, with the link and the date', async () => {
-    const until = addDaysTo(todayInSpace(), 5);
+    const until = addDays(todayInSpace(), 5);
     const response = await secretary.browser.post(`/ca/meetings/${held}/minutes/circulate`, { objections_until: until });
     expect(response.status).toBe(303);
     const [row] = await minutesRows(held);
@@ -288,7 +288,7 @@ describe('circulating and objections', () => {
     const [row] = await minutesRows(held);
     const count = async () => (await db().selectFrom('minutes_objections').select('id').execute()).length;
     const before = await count();
-    await db().updateTable('minutes').set({ objections_until: addDaysTo(todayInSpace(), -1) }).where('id', '=', row?.id as number).execute();
+    await db().updateTable('minutes').set({ objections_until: addDays(todayInSpace(), -1) }).where('id', '=', row?.id as number).execute();
     const response = await memberEn.browser.post(`/en/meetings/${held}/minutes/objections`, { text: 'Too late?' });
     expect(response.status).toBe(409);
     expect(await text(response)).toContain('The period for objections ended on');

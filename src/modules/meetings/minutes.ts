@@ -19,6 +19,7 @@ import {
 } from './minutes-store.js';
 import { manageMeetings, objectToMinutes, type MeetingResource } from './policies.js';
 import { meetingFor, type MeetingAccess, type MeetingRow } from './store.js';
+import { addDays } from './time.js';
 
 export const PLACE_MAX = 300;
 export const SUMMARY_MAX = 20_000;
@@ -44,13 +45,6 @@ export function isCalendarDate(value: string): boolean {
   if (!DATE.test(value)) return false;
   const date = new Date(`${value}T12:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-/** `date` plus `days` calendar days. */
-export function addDaysTo(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 export const minutesInputSchema = z.object({
@@ -181,7 +175,7 @@ export const circulateMinutes = defineCommand({
     if (current.state === 'approved') throw frozen();
     if (current.state === 'circulated') throw new AppError('invalid_transition', { messageKey: 'meetings_minutes.errors.already_circulated' });
     const today = todayInSpace();
-    const until = input.objections_until ?? addDaysTo(today, DEFAULT_OBJECTION_DAYS);
+    const until = input.objections_until ?? addDays(today, DEFAULT_OBJECTION_DAYS);
     if (until < today) throw fieldError('objections_until', 'meetings_minutes.errors.objections_until_past', locale);
     await markCirculated(tx.trx, current.id, until);
     await mirrorMinutesState(tx.trx, access.meeting.id, 'circulated');

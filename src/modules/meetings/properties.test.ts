@@ -13,7 +13,7 @@ import { todayInSpace } from '../../kernel/i18n/index.js';
 import { insertGroup, insertOrganisation } from '../bodies/bodies-test-support.js';
 import { person, seat, type Person } from './agreements-test-support.js';
 import { answerToken } from './answers.js';
-import { addDaysTo } from './minutes.js';
+import { addDays } from './time.js';
 import { insertAgendaItem, insertMeeting } from './test-support.js';
 
 /** 50 runs per endpoint by default (40 endpoints: about 20 s on PGlite); `PROPERTY_RUNS` scales it. */
@@ -81,13 +81,13 @@ async function fixture(): Promise<Fixture> {
         .execute();
       const agreement = await db()
         .insertInto('agreements')
-        .values({ body_id: options.body_id ?? 1, meeting_id: meetingId, agenda_item_id: first, year: 2001, number: meetingId, text: JSON.stringify({ ca: 'Acord' }), method: 'consensus', adopted_on: addDaysTo(today, -1) })
+        .values({ body_id: options.body_id ?? 1, meeting_id: meetingId, agenda_item_id: first, year: 2001, number: meetingId, text: JSON.stringify({ ca: 'Acord' }), method: 'consensus', adopted_on: addDays(today, -1) })
         .returning('id')
         .executeTakeFirstOrThrow();
       f.agreements.push(Number(agreement.id));
       const action = await db()
         .insertInto('action_items')
-        .values({ agreement_id: agreement.id, body_id: options.body_id ?? 1, title: 'Acció', owner_person_id: member.user.id, due_on: addDaysTo(today, 10) })
+        .values({ agreement_id: agreement.id, body_id: options.body_id ?? 1, title: 'Acció', owner_person_id: member.user.id, due_on: addDays(today, 10) })
         .returning('id')
         .executeTakeFirstOrThrow();
       f.actions.push(Number(action.id));
@@ -103,7 +103,7 @@ async function fixture(): Promise<Fixture> {
           started_at: new Date(options.starts_at ?? now),
           ended_at: new Date(new Date(options.starts_at ?? now).getTime() + HOUR),
           deliberations: JSON.stringify({ [String(first)]: 'Deliberació' }),
-          objections_until: minutes === 'draft' ? null : addDaysTo(today, 3),
+          objections_until: minutes === 'draft' ? null : addDays(today, 3),
         })
         .execute();
       if (minutes === 'approved') {
@@ -126,7 +126,7 @@ function valuesFor(f: Fixture): fc.Arbitrary<string> {
       weight: 6,
       arbitrary: fc.constantFrom(
         '', ' ', '0', '-1', '1', '99999999999999999999', '1e309', 'NaN', 'null', 'true', '[]', '{}', '<script>alert(1)</script>', "' OR 1=1 --", '\u0000', '\uD800', '😀', 'ÀÉÏÕÜ·l·l',
-        today, addDaysTo(today, -1), addDaysTo(today, 1), addDaysTo(today, 30), addDaysTo(today, 400), '0000-01-01', '0999-12-31', '9999-12-31', '2026-02-30', '2026-13-01',
+        today, addDays(today, -1), addDays(today, 1), addDays(today, 30), addDays(today, 400), '0000-01-01', '0999-12-31', '9999-12-31', '2026-02-30', '2026-13-01',
         '00:00', '18:00', '23:59', '24:00', '25:61', '7:5', '18:00:00', '2026-03-12T18:00:00+01:00', '2026-03-12T18:00:00Z', '10000-01-01T00:00:00Z', '2026-03-12T18:00',
         'ordinary', 'extraordinary', 'in_person', 'online', 'hybrid', 'information', 'deliberation', 'decision', 'up', 'down', 'first', 'last',
         'attending', 'excused', 'alternate', 'consensus', 'vote', 'open', 'in_progress', 'done', 'dropped', 'members', 'organisations', 'on', 'off', 'yes', '50', '101',
@@ -228,7 +228,7 @@ afterAll(() => app?.close());
 // ---- the endpoints --------------------------------------------------------------------------
 
 const MEETING_FIELDS = ['title_ca', 'title_es', 'title_en', 'kind', 'format', 'place', 'online_url', 'description', 'date', 'start_time', 'end_time'];
-const meetingValid = () => ({ title_ca: 'Trobada', kind: 'ordinary', format: 'hybrid', place: 'Sala', online_url: 'https://meet.example.org/x', description: 'Text', date: addDaysTo(today, 20), start_time: '18:00', end_time: '20:00' });
+const meetingValid = () => ({ title_ca: 'Trobada', kind: 'ordinary', format: 'hybrid', place: 'Sala', online_url: 'https://meet.example.org/x', description: 'Text', date: addDays(today, 20), start_time: '18:00', end_time: '20:00' });
 const ITEM_FIELDS = ['title_ca', 'title_es', 'title_en', 'kind', 'presenter', 'duration_minutes', 'description'];
 const itemValid = { title_ca: 'Punt', kind: 'decision', presenter: 'Anna', duration_minutes: '20', description: '' };
 
@@ -255,7 +255,7 @@ const agreementValid = () => ({
   result_options_1_count: '0',
   action_items_0_title: 'Fer-ho',
   action_items_0_owner: `person:${member.user.id}`,
-  action_items_0_due_on: addDaysTo(today, 10),
+  action_items_0_due_on: addDays(today, 10),
 });
 
 const FORMS: FormTarget[] = [
@@ -300,9 +300,9 @@ const FORMS: FormTarget[] = [
     name: 'minutes draft',
     path: meetingPath('/minutes'),
     fields: (f) => ['place', 'date', 'start_time', 'end_time', 'summary', ...f.items.slice(0, 6).map((id) => `deliberation_${id}`)],
-    valid: (f, pick) => ({ place: 'Sala', date: addDaysTo(today, -2), start_time: '10:00', end_time: '11:00', summary: 'Resum', [`deliberation_${f.itemOf.get(pickOf(f.meetings, pick)) ?? 0}`]: 'Text' }),
+    valid: (f, pick) => ({ place: 'Sala', date: addDays(today, -2), start_time: '10:00', end_time: '11:00', summary: 'Resum', [`deliberation_${f.itemOf.get(pickOf(f.meetings, pick)) ?? 0}`]: 'Text' }),
   },
-  { name: 'minutes circulation', path: meetingPath('/minutes/circulate'), fields: () => ['objections_until'], valid: () => ({ objections_until: addDaysTo(today, 5) }) },
+  { name: 'minutes circulation', path: meetingPath('/minutes/circulate'), fields: () => ['objections_until'], valid: () => ({ objections_until: addDays(today, 5) }) },
   { name: 'minutes approval', path: meetingPath('/minutes/approve'), fields: () => ['approved_in'], valid: (f, pick) => ({ approved_in: String(pickOf(f.meetings, pick)) }) },
   { name: 'minutes correction', path: meetingPath('/minutes/correct'), fields: () => ['x'], valid: () => ({}) },
   { name: 'minutes objection', path: meetingPath('/minutes/objections'), fields: () => ['text'], valid: () => ({ text: 'Objecció' }), as: () => member },
@@ -312,13 +312,13 @@ const FORMS: FormTarget[] = [
     name: 'new action item',
     path: (f, pick) => `/ca/agreements/${pickOf(f.agreements, pick)}/actions/new`,
     fields: () => ['title', 'owner', 'due_on'],
-    valid: () => ({ title: 'Acció', owner: `organisation:${orgId}`, due_on: addDaysTo(today, 20) }),
+    valid: () => ({ title: 'Acció', owner: `organisation:${orgId}`, due_on: addDays(today, 20) }),
   },
   {
     name: 'edit action item',
     path: (f, pick) => `/ca/action-items/${pickOf(f.actions, pick)}/edit`,
     fields: () => ['title', 'owner', 'due_on', 'state'],
-    valid: () => ({ title: 'Acció', owner: `person:${member.user.id}`, due_on: addDaysTo(today, 20), state: 'in_progress' }),
+    valid: () => ({ title: 'Acció', owner: `person:${member.user.id}`, due_on: addDays(today, 20), state: 'in_progress' }),
   },
   { name: 'action item state (owner)', path: (f, pick) => `/ca/action-items/${pickOf(f.actions, pick)}/state`, fields: () => ['state'], valid: () => ({ state: 'done' }), as: () => member },
 ];
@@ -385,7 +385,7 @@ const APIS: JsonTarget[] = [
     method: 'POST',
     path: (f, pick) => `/meetings/${pickOf(f.meetings, pick)}/minutes/transitions`,
     fields: ['to', 'objections_until', 'approved_in'],
-    valid: (f, pick) => ({ to: pick % 2 === 0 ? 'circulated' : 'approved', objections_until: addDaysTo(today, 4), approved_in: String(pickOf(f.meetings, pick)) }),
+    valid: (f, pick) => ({ to: pick % 2 === 0 ? 'circulated' : 'approved', objections_until: addDays(today, 4), approved_in: String(pickOf(f.meetings, pick)) }),
   },
   {
     name: 'POST /agenda-items/{id}/agreements',
@@ -396,7 +396,7 @@ const APIS: JsonTarget[] = [
       text: { ca: 'Acord', es: 'Acuerdo' },
       method: 'vote',
       result: { options: [{ label: 'A favor', count: 3, by_college: { entity: 3 } }, { label: 'En contra', count: 0 }] },
-      action_items: [{ title: 'Fer-ho', owner_person_id: String(member.user.id), due_on: addDaysTo(today, 10) }],
+      action_items: [{ title: 'Fer-ho', owner_person_id: String(member.user.id), due_on: addDays(today, 10) }],
     }),
   },
   { name: 'PATCH /action-items/{id}', method: 'PATCH', path: (f, pick) => `/action-items/${pickOf(f.actions, pick)}`, fields: ['state', 'title', 'due_on', 'owner_person_id', 'owner_organisation_id'], valid: () => ({ state: 'done' }) },

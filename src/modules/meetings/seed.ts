@@ -26,19 +26,12 @@ import { currentMinutes } from './minutes-store.js';
 import { findMeeting } from './store.js';
 import { DEMO_MEETINGS, GENERAL_MEETING, type DemoAction, type DemoAgreement, type DemoMeeting } from './seed-data.js';
 import type { VoteResult } from './tables.js';
-import { instantInSpace } from './time.js';
+import { addDays, instantInSpace } from './time.js';
 
 const PLENARY_SLUG = 'ambit-participat';
 const SEEDER = { actorId: null, actorName: 'demo seed', requestId: null } as const;
 const DAY_MS = 86_400_000;
 const VOTE_LABELS = ['A favor', 'En contra', 'Abstenció'] as const;
-
-/** `day` moved by `days` (ISO dates). */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 /** The day within three days of `day` that falls on `weekday` (1 Monday … 7 Sunday). */
 export function onWeekday(day: string, weekday: number): string {

@@ -35,3 +35,10 @@ export function wallDateAndTime(instant: Date): { date: string; time: string } {
   const clock = wallClockInSpace(instant);
   return { date: `${clock.year}-${clock.month}-${clock.day}`, time: `${clock.hour}:${clock.minute}` };
 }
+
+/** The calendar day `days` after `day` (both `YYYY-MM-DD`; negative goes back). */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

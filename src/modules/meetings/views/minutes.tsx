@@ -18,6 +18,7 @@ import { DELIBERATION_MAX, OBJECTION_MAX, PLACE_MAX, SUMMARY_MAX } from '../minu
 import type { MeetingAccess } from '../store.js';
 import type { MinutesRecordState } from '../tables.js';
 import { MinutesDocumentView } from './minutes-document.js';
+import { addDays } from '../time.js';
 
 const STATE_KIND: Record<MinutesRecordState, TagKind> = { draft: 'info', circulated: 'warning', approved: 'success' };
 
@@ -162,12 +163,6 @@ function Actions(props: MinutesPageProps & { current: MinutesRow }) {
       )}
     </section>
   );
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 function StateFacts({ ctx, access, shown, approvedIn }: { ctx: ViewContext; access: MeetingAccess; shown: MinutesRow; approvedIn: MinutesPageProps['approvedIn'] }) {
