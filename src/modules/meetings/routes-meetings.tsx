@@ -220,6 +220,30 @@ async function renderEditItem(c: AppContext, access: MeetingAccess, item: Agenda
 
 const ITEM_ALIASES = { title: 'title_ca' };
 
+/** A page or form of one meeting (`/meetings/:id` + `suffix`), for who runs its body's meetings. */
+function managedMeetingRoute(method: 'GET' | 'POST', suffix: string, handle: (c: AppContext, access: MeetingAccess) => Promise<Response>): RouteDef {
+  return {
+    kind: 'page',
+    method,
+    path: `/meetings/:id{[0-9]+}${suffix}`,
+    policy: signedIn,
+    sample: { id: '1' },
+    handler: async (c) => handle(c, await meetingOfPath(c, manageMeetings)),
+  };
+}
+
+/** A page or form of one agenda item (`/agenda-items/:id` + `suffix`), for who runs its meeting's body's meetings. */
+function agendaItemRoute(method: 'GET' | 'POST', suffix: string, handle: (c: AppContext, found: { access: MeetingAccess; item: AgendaItem }) => Promise<Response>): RouteDef {
+  return {
+    kind: 'page',
+    method,
+    path: `/agenda-items/:id{[0-9]+}${suffix}`,
+    policy: signedIn,
+    sample: { id: '1' },
+    handler: async (c) => handle(c, await itemOfPath(c)),
+  };
+}
+
 export const meetingPageRoutes: RouteDef[] = [
   {
     kind: 'page',
@@ -315,302 +339,166 @@ export const meetingPageRoutes: RouteDef[] = [
       return c.html(<MeetingPage ctx={ctx} access={access} agenda={agenda} manage={manage} actions={actionsFor(access, manage, new Date())} sections={sections} underItem={underItem} />);
     },
   },
-  {
-    kind: 'page',
-    method: 'GET',
-    path: '/meetings/:id{[0-9]+}/edit',
-    policy: signedIn,
-    sample: { id: '1' },
-    handler: async (c) => {
-      const access = await meetingOfPath(c, manageMeetings);
-      const refused = editRefusal(access.meeting);
-      if (refused) return refusal(c, access, 'meetings.form.edit_title', refused);
-      return c.html(<MeetingFormPage ctx={viewContext(c)} body={access.body} meeting={access.meeting} values={meetingValuesOf(access)} />);
-    },
-  },
-  {
-    kind: 'page',
-    method: 'POST',
-    path: '/meetings/:id{[0-9]+}/edit',
-    policy: signedIn,
-    sample: { id: '1' },
-    handler: async (c) => {
-      const access = await meetingOfPath(c, manageMeetings);
-      const values = meetingValuesFrom(await readForm(c));
-      return submit(
-        c,
-        async () => {
-          await editMeeting(scopeOf(c), { meeting_id: access.meeting.id, ...meetingInputFrom(values) });
-          setFlash(c, 'success', 'meetings.flash.saved');
-          return meetingHref(c, access.meeting.id);
-        },
-        (refused) => {
-          if (refused.code !== 'validation_failed') return refusal(c, access, 'meetings.form.edit_title', refused);
-          return c.html(<MeetingFormPage ctx={viewContext(c)} body={access.body} meeting={access.meeting} values={values} errors={formFieldErrors(refused.fields, MEETING_ALIASES)} />, 422);
-        },
-      );
-    },
-  },
-  {
-    kind: 'page',
-    method: 'GET',
-    path: '/meetings/:id{[0-9]+}/convene',
-    policy: signedIn,
-    sample: { id: '1' },
-    handler: async (c) => {
-      const access = await meetingOfPath(c, manageMeetings);
-      if (!canMove(access.meeting.state, 'convened')) return refusal(c, access, 'meetings.convene.title', moveRefusal(access.meeting.state, 'convened', c.get('locale')));
-      return renderConvene(c, access, '');
-    },
-  },
-  {
-    kind: 'page',
-    method: 'POST',
-    path: '/meetings/:id{[0-9]+}/convene',
-    policy: signedIn,
-    sample: { id: '1' },
-    handler: async (c) => {
-      const access = await meetingOfPath(c, manageMeetings);
-      const reason = formString(await readForm(c), 'urgency_reason');
-      return submit(c, () => transition(c, access, 'convened', reason), (refused) => {
-        if (refused.code !== 'validation_failed') return refusal(c, access, 'meetings.convene.title', refused);
-        return renderConvene(c, access, reason, formFieldErrors(refused.fields, { reason: 'urgency_reason' }));
-      });
-    },
-  },
-  {
-    kind: 'page',
-    method: 'GET',
-    path: '/meetings/:id{[0-9]+}/cancel',
-    policy: signedIn,
-    sample: { id: '1' },
-    handler: async (c) => {
-      const access = await meetingOfPath(c, manageMeetings);
-      if (!canMove(access.meeting.state, 'cancelled')) return refusal(c, access, 'meetings.cancel.title', moveRefusal(access.meeting.state, 'cancelled', c.get('locale')));
-      return c.html(<CancelPage ctx={viewContext(c)} body={access.body} meeting={summaryOf(access)} reason="" />);
-    },
-  },
-  {
-    kind: 'page',
-    method: 'POST',
-    path: '/meetings/:id{[0-9]+}/cancel',
-    policy: signedIn,
-    sample: { id: '1' },
-    handler: async (c) => {
-      const access = await meetingOfPath(c, manageMeetings);
-      const reason = formString(await readForm(c), 'cancel_reason');
-      return submit(c, () => transition(c, access, 'cancelled', reason), (refused) => {
-        if (refused.code !== 'validation_failed') return refusal(c, access, 'meetings.cancel.title', refused);
-        return c.html(<CancelPage ctx={viewContext(c)} body={access.body} meeting={summaryOf(access)} reason={reason} errors={formFieldErrors(refused.fields, { reason: 'cancel_reason' })} />, 422);
-      });
-    },
-  },
-  {
-    kind: 'page',
-    method: 'GET',
-    path: '/meetings/:id{[0-9]+}/held',
-    policy: signedIn,
-    sample: { id: '1' },
-    handler: async (c) => {
-      const access = await meetingOfPath(c, manageMeetings);
-      if (!canMove(access.meeting.state, 'held')) return refusal(c, access, 'meetings.held.title', moveRefusal(access.meeting.state, 'held', c.get('locale')));
-      if (new Date(access.meeting.starts_at).getTime() > Date.now()) return refusal(c, access, 'meetings.held.title', new AppError('conflict', { messageKey: 'meetings.errors.held_not_started' }));
-      return c.html(<HeldPage ctx={viewContext(c)} body={access.body} meeting={summaryOf(access)} />);
-    },
-  },
-  {
-    kind: 'page',
-    method: 'POST',
-    path: '/meetings/:id{[0-9]+}/held',
-    policy: signedIn,
-    sample: { id: '1' },
-    handler: async (c) => {
-      const access = await meetingOfPath(c, manageMeetings);
-      return submit(c, () => transition(c, access, 'held'), (refused) => refusal(c, access, 'meetings.held.title', refused));
-    },
-  },
+  managedMeetingRoute('GET', '/edit', async (c, access) => {
+    const refused = editRefusal(access.meeting);
+    if (refused) return refusal(c, access, 'meetings.form.edit_title', refused);
+    return c.html(<MeetingFormPage ctx={viewContext(c)} body={access.body} meeting={access.meeting} values={meetingValuesOf(access)} />);
+  }),
+  managedMeetingRoute('POST', '/edit', async (c, access) => {
+    const values = meetingValuesFrom(await readForm(c));
+    return submit(
+      c,
+      async () => {
+        await editMeeting(scopeOf(c), { meeting_id: access.meeting.id, ...meetingInputFrom(values) });
+        setFlash(c, 'success', 'meetings.flash.saved');
+        return meetingHref(c, access.meeting.id);
+      },
+      (refused) => {
+        if (refused.code !== 'validation_failed') return refusal(c, access, 'meetings.form.edit_title', refused);
+        return c.html(<MeetingFormPage ctx={viewContext(c)} body={access.body} meeting={access.meeting} values={values} errors={formFieldErrors(refused.fields, MEETING_ALIASES)} />, 422);
+      },
+    );
+  }),
+  managedMeetingRoute('GET', '/convene', async (c, access) => {
+    if (!canMove(access.meeting.state, 'convened')) return refusal(c, access, 'meetings.convene.title', moveRefusal(access.meeting.state, 'convened', c.get('locale')));
+    return renderConvene(c, access, '');
+  }),
+  managedMeetingRoute('POST', '/convene', async (c, access) => {
+    const reason = formString(await readForm(c), 'urgency_reason');
+    return submit(c, () => transition(c, access, 'convened', reason), (refused) => {
+      if (refused.code !== 'validation_failed') return refusal(c, access, 'meetings.convene.title', refused);
+      return renderConvene(c, access, reason, formFieldErrors(refused.fields, { reason: 'urgency_reason' }));
+    });
+  }),
+  managedMeetingRoute('GET', '/cancel', async (c, access) => {
+    if (!canMove(access.meeting.state, 'cancelled')) return refusal(c, access, 'meetings.cancel.title', moveRefusal(access.meeting.state, 'cancelled', c.get('locale')));
+    return c.html(<CancelPage ctx={viewContext(c)} body={access.body} meeting={summaryOf(access)} reason="" />);
+  }),
+  managedMeetingRoute('POST', '/cancel', async (c, access) => {
+    const reason = formString(await readForm(c), 'cancel_reason');
+    return submit(c, () => transition(c, access, 'cancelled', reason), (refused) => {
+      if (refused.code !== 'validation_failed') return refusal(c, access, 'meetings.cancel.title', refused);
+      return c.html(<CancelPage ctx={viewContext(c)} body={access.body} meeting={summaryOf(access)} reason={reason} errors={formFieldErrors(refused.fields, { reason: 'cancel_reason' })} />, 422);
+    });
+  }),
+  managedMeetingRoute('GET', '/held', async (c, access) => {
+    if (!canMove(access.meeting.state, 'held')) return refusal(c, access, 'meetings.held.title', moveRefusal(access.meeting.state, 'held', c.get('locale')));
+    if (new Date(access.meeting.starts_at).getTime() > Date.now()) return refusal(c, access, 'meetings.held.title', new AppError('conflict', { messageKey: 'meetings.errors.held_not_started' }));
+    return c.html(<HeldPage ctx={viewContext(c)} body={access.body} meeting={summaryOf(access)} />);
+  }),
+  managedMeetingRoute('POST', '/held', async (c, access) => {
+    return submit(c, () => transition(c, access, 'held'), (refused) => refusal(c, access, 'meetings.held.title', refused));
+  }),
   // --- Agenda ---
-  {
-    kind: 'page',
-    method: 'GET',
-    path: '/meetings/:id{[0-9]+}/agenda/new',
-    policy: signedIn,
-    sample: { id: '1' },
-    handler: async (c) => {
-      const access = await meetingOfPath(c, manageMeetings);
-      const refused = agendaRefusal(access);
-      if (refused) return refusal(c, access, 'meetings.agenda.new_title', refused);
-      return c.html(<NewAgendaItemPage ctx={viewContext(c)} body={access.body} meeting={access.meeting} values={EMPTY_ITEM} />);
-    },
-  },
-  {
-    kind: 'page',
-    method: 'POST',
-    path: '/meetings/:id{[0-9]+}/agenda/new',
-    policy: signedIn,
-    sample: { id: '1' },
-    handler: async (c) => {
-      const access = await meetingOfPath(c, manageMeetings);
-      const values = itemValuesFrom(await readForm(c));
-      return submit(
-        c,
-        async () => {
-          const id = await addAgendaItem(scopeOf(c), { meeting_id: access.meeting.id, ...itemInputFrom(values) });
-          setFlash(c, 'success', 'meetings.flash.item_added');
-          return meetingHref(c, access.meeting.id, `#item-${id}`);
-        },
-        (refused) => {
-          if (refused.code !== 'validation_failed') return refusal(c, access, 'meetings.agenda.new_title', refused);
-          return c.html(<NewAgendaItemPage ctx={viewContext(c)} body={access.body} meeting={access.meeting} values={values} errors={formFieldErrors(refused.fields, ITEM_ALIASES)} />, 422);
-        },
-      );
-    },
-  },
-  {
-    kind: 'page',
-    method: 'GET',
-    path: '/agenda-items/:id{[0-9]+}/edit',
-    policy: signedIn,
-    sample: { id: '1' },
-    handler: async (c) => {
-      const { access, item } = await itemOfPath(c);
-      const refused = agendaRefusal(access);
-      if (refused) return refusal(c, access, 'meetings.agenda.edit_title', refused);
-      return renderEditItem(c, access, item);
-    },
-  },
-  {
-    kind: 'page',
-    method: 'POST',
-    path: '/agenda-items/:id{[0-9]+}/edit',
-    policy: signedIn,
-    sample: { id: '1' },
-    handler: async (c) => {
-      const { access, item } = await itemOfPath(c);
-      const values = itemValuesFrom(await readForm(c));
-      return submit(
-        c,
-        async () => {
-          await editAgendaItem(scopeOf(c), { item_id: item.id, ...itemInputFrom(values) });
-          setFlash(c, 'success', 'meetings.flash.item_saved');
-          return meetingHref(c, access.meeting.id, `#item-${item.id}`);
-        },
-        (refused) => {
-          if (refused.code !== 'validation_failed') return refusal(c, access, 'meetings.agenda.edit_title', refused);
-          return renderEditItem(c, access, item, { values, errors: formFieldErrors(refused.fields, ITEM_ALIASES) });
-        },
-      );
-    },
-  },
-  {
-    kind: 'page',
-    method: 'POST',
-    path: '/agenda-items/:id{[0-9]+}/move',
-    policy: signedIn,
-    sample: { id: '1' },
-    handler: async (c) => {
-      const { access, item } = await itemOfPath(c);
-      const direction = formString(await readForm(c), 'direction');
-      return submit(
-        c,
-        async () => {
-          await moveAgendaItem(scopeOf(c), { item_id: item.id, direction });
-          return meetingHref(c, access.meeting.id, `#item-${item.id}`);
-        },
-        (refused) => refusal(c, access, 'meetings.agenda.title', refused.code === 'validation_failed' ? new AppError('conflict', { messageKey: 'meetings.errors.direction' }) : refused),
-      );
-    },
-  },
-  {
-    kind: 'page',
-    method: 'GET',
-    path: '/agenda-items/:id{[0-9]+}/delete',
-    policy: signedIn,
-    sample: { id: '1' },
-    handler: async (c) => {
-      const { access, item } = await itemOfPath(c);
-      const refused = agendaRefusal(access);
-      if (refused) return refusal(c, access, 'meetings.agenda.delete_title', refused);
-      return c.html(<DeleteAgendaItemPage ctx={viewContext(c)} body={access.body} meeting={access.meeting} item={item} />);
-    },
-  },
-  {
-    kind: 'page',
-    method: 'POST',
-    path: '/agenda-items/:id{[0-9]+}/delete',
-    policy: signedIn,
-    sample: { id: '1' },
-    handler: async (c) => {
-      const { access, item } = await itemOfPath(c);
-      return submit(
-        c,
-        async () => {
-          await deleteAgendaItem(scopeOf(c), { item_id: item.id });
-          setFlash(c, 'success', 'meetings.flash.item_deleted');
-          return meetingHref(c, access.meeting.id, '#agenda-title');
-        },
-        (refused) => refusal(c, access, 'meetings.agenda.delete_title', refused),
-      );
-    },
-  },
-  {
-    kind: 'page',
-    method: 'POST',
-    path: '/agenda-items/:id{[0-9]+}/links',
-    policy: signedIn,
-    sample: { id: '1' },
-    handler: async (c) => {
-      const { access, item } = await itemOfPath(c);
-      const locale = c.get('locale');
-      const form = await readForm(c);
-      const type = formString(form, 'link_type');
-      const query = formString(form, 'link_query').trim().slice(0, 200);
-      const chosen = formString(form, 'link_id');
-      const search: LinkSearch = { type, query, matches: [] };
-      const fail = (field: string, key: string, params?: Record<string, string | number>) => renderEditItem(c, access, item, { link: search, linkErrors: { [field]: translate(locale, key, params) } });
-      if (!linkKind(type)) return fail('link_type', 'meetings.errors.link_type');
-      let targetId: number | null = /^[1-9][0-9]{0,14}$/.test(chosen) ? Number(chosen) : null;
-      if (targetId === null) {
-        if (query === '') return fail('link_query', 'meetings.errors.link_query_required');
-        search.matches = await findLinkTargets(db(c), type, query, LINK_MATCHES, locale);
-        if (search.matches.length === 0) return fail('link_query', 'meetings.errors.link_not_found', { query });
-        if (search.matches.length > 1) return renderEditItem(c, access, item, { link: search });
-        targetId = search.matches[0]?.id ?? null;
-      }
-      return submit(
-        c,
-        async () => {
-          await addAgendaLink(scopeOf(c), { item_id: item.id, type, target_id: targetId });
-          setFlash(c, 'success', 'meetings.flash.link_added');
-          return `/${locale}/agenda-items/${item.id}/edit#links`;
-        },
-        (refused) => {
-          if (refused.code !== 'validation_failed') return refusal(c, access, 'meetings.agenda.edit_title', refused);
-          return renderEditItem(c, access, item, { link: search, linkErrors: { link_query: Object.values(refused.fields).join(' ') } });
-        },
-      );
-    },
-  },
-  {
-    kind: 'page',
-    method: 'POST',
-    path: '/agenda-items/:id{[0-9]+}/links/remove',
-    policy: signedIn,
-    sample: { id: '1' },
-    handler: async (c) => {
-      const { access, item } = await itemOfPath(c);
-      const form = await readForm(c);
-      return submit(
-        c,
-        async () => {
-          await removeAgendaLink(scopeOf(c), { item_id: item.id, type: formString(form, 'type'), target_id: formString(form, 'target_id') });
-          setFlash(c, 'success', 'meetings.flash.link_removed');
-          return `/${c.get('locale')}/agenda-items/${item.id}/edit#links`;
-        },
-        (refused) => refusal(c, access, 'meetings.agenda.edit_title', refused.code === 'validation_failed' ? new AppError('conflict', { messageKey: 'meetings.errors.link_missing' }) : refused),
-      );
-    },
-  },
+  managedMeetingRoute('GET', '/agenda/new', async (c, access) => {
+    const refused = agendaRefusal(access);
+    if (refused) return refusal(c, access, 'meetings.agenda.new_title', refused);
+    return c.html(<NewAgendaItemPage ctx={viewContext(c)} body={access.body} meeting={access.meeting} values={EMPTY_ITEM} />);
+  }),
+  managedMeetingRoute('POST', '/agenda/new', async (c, access) => {
+    const values = itemValuesFrom(await readForm(c));
+    return submit(
+      c,
+      async () => {
+        const id = await addAgendaItem(scopeOf(c), { meeting_id: access.meeting.id, ...itemInputFrom(values) });
+        setFlash(c, 'success', 'meetings.flash.item_added');
+        return meetingHref(c, access.meeting.id, `#item-${id}`);
+      },
+      (refused) => {
+        if (refused.code !== 'validation_failed') return refusal(c, access, 'meetings.agenda.new_title', refused);
+        return c.html(<NewAgendaItemPage ctx={viewContext(c)} body={access.body} meeting={access.meeting} values={values} errors={formFieldErrors(refused.fields, ITEM_ALIASES)} />, 422);
+      },
+    );
+  }),
+  agendaItemRoute('GET', '/edit', async (c, { access, item }) => {
+    const refused = agendaRefusal(access);
+    if (refused) return refusal(c, access, 'meetings.agenda.edit_title', refused);
+    return renderEditItem(c, access, item);
+  }),
+  agendaItemRoute('POST', '/edit', async (c, { access, item }) => {
+    const values = itemValuesFrom(await readForm(c));
+    return submit(
+      c,
+      async () => {
+        await editAgendaItem(scopeOf(c), { item_id: item.id, ...itemInputFrom(values) });
+        setFlash(c, 'success', 'meetings.flash.item_saved');
+        return meetingHref(c, access.meeting.id, `#item-${item.id}`);
+      },
+      (refused) => {
+        if (refused.code !== 'validation_failed') return refusal(c, access, 'meetings.agenda.edit_title', refused);
+        return renderEditItem(c, access, item, { values, errors: formFieldErrors(refused.fields, ITEM_ALIASES) });
+      },
+    );
+  }),
+  agendaItemRoute('POST', '/move', async (c, { access, item }) => {
+    const direction = formString(await readForm(c), 'direction');
+    return submit(
+      c,
+      async () => {
+        await moveAgendaItem(scopeOf(c), { item_id: item.id, direction });
+        return meetingHref(c, access.meeting.id, `#item-${item.id}`);
+      },
+      (refused) => refusal(c, access, 'meetings.agenda.title', refused.code === 'validation_failed' ? new AppError('conflict', { messageKey: 'meetings.errors.direction' }) : refused),
+    );
+  }),
+  agendaItemRoute('GET', '/delete', async (c, { access, item }) => {
+    const refused = agendaRefusal(access);
+    if (refused) return refusal(c, access, 'meetings.agenda.delete_title', refused);
+    return c.html(<DeleteAgendaItemPage ctx={viewContext(c)} body={access.body} meeting={access.meeting} item={item} />);
+  }),
+  agendaItemRoute('POST', '/delete', async (c, { access, item }) => {
+    return submit(
+      c,
+      async () => {
+        await deleteAgendaItem(scopeOf(c), { item_id: item.id });
+        setFlash(c, 'success', 'meetings.flash.item_deleted');
+        return meetingHref(c, access.meeting.id, '#agenda-title');
+      },
+      (refused) => refusal(c, access, 'meetings.agenda.delete_title', refused),
+    );
+  }),
+  agendaItemRoute('POST', '/links', async (c, { access, item }) => {
+    const locale = c.get('locale');
+    const form = await readForm(c);
+    const type = formString(form, 'link_type');
+    const query = formString(form, 'link_query').trim().slice(0, 200);
+    const chosen = formString(form, 'link_id');
+    const search: LinkSearch = { type, query, matches: [] };
+    const fail = (field: string, key: string, params?: Record<string, string | number>) => renderEditItem(c, access, item, { link: search, linkErrors: { [field]: translate(locale, key, params) } });
+    if (!linkKind(type)) return fail('link_type', 'meetings.errors.link_type');
+    let targetId: number | null = /^[1-9][0-9]{0,14}$/.test(chosen) ? Number(chosen) : null;
+    if (targetId === null) {
+      if (query === '') return fail('link_query', 'meetings.errors.link_query_required');
+      search.matches = await findLinkTargets(db(c), type, query, LINK_MATCHES, locale);
+      if (search.matches.length === 0) return fail('link_query', 'meetings.errors.link_not_found', { query });
+      if (search.matches.length > 1) return renderEditItem(c, access, item, { link: search });
+      targetId = search.matches[0]?.id ?? null;
+    }
+    return submit(
+      c,
+      async () => {
+        await addAgendaLink(scopeOf(c), { item_id: item.id, type, target_id: targetId });
+        setFlash(c, 'success', 'meetings.flash.link_added');
+        return `/${locale}/agenda-items/${item.id}/edit#links`;
+      },
+      (refused) => {
+        if (refused.code !== 'validation_failed') return refusal(c, access, 'meetings.agenda.edit_title', refused);
+        return renderEditItem(c, access, item, { link: search, linkErrors: { link_query: Object.values(refused.fields).join(' ') } });
+      },
+    );
+  }),
+  agendaItemRoute('POST', '/links/remove', async (c, { access, item }) => {
+    const form = await readForm(c);
+    return submit(
+      c,
+      async () => {
+        await removeAgendaLink(scopeOf(c), { item_id: item.id, type: formString(form, 'type'), target_id: formString(form, 'target_id') });
+        setFlash(c, 'success', 'meetings.flash.link_removed');
+        return `/${c.get('locale')}/agenda-items/${item.id}/edit#links`;
+      },
+      (refused) => refusal(c, access, 'meetings.agenda.edit_title', refused.code === 'validation_failed' ? new AppError('conflict', { messageKey: 'meetings.errors.link_missing' }) : refused),
+    );
+  }),
 ];
 
 /** Moves the meeting to `to` (with the person's reason when the move asks for one), flashes, and names the meeting's page. */
