@@ -8,7 +8,7 @@ import { AppError, isAppError, type FieldErrors } from '../../kernel/errors.js';
 import { decodeCursor, encodeCursor } from '../../kernel/http/cursor.js';
 import { scopeOf, type AppContext } from '../../kernel/http/env.js';
 import { setFlash } from '../../kernel/http/flash.js';
-import { formRefusal, formString, readForm } from '../../kernel/http/forms.js';
+import { formString, readForm } from '../../kernel/http/forms.js';
 import type { RouteDef } from '../../kernel/http/module.js';
 import { viewContext } from '../../kernel/http/view.js';
 import { todayInSpace } from '../../kernel/i18n/index.js';
@@ -19,6 +19,7 @@ import type { Translatable } from '../../kernel/i18n/translatable.js';
 import { COLLEGES } from '../bodies/tables.js';
 import { actionItemFor, addActionItem, changeActionItem } from './action-items.js';
 import { agreementApiRoutes } from './agreements-api.js';
+import { submit } from './meetings-forms.js';
 import { editAgreement, editRefusal, recordAgreement, recordingRefusal, visibilityFor } from './agreements.js';
 import {
   actionItemsOf,
@@ -492,18 +493,19 @@ export const agreementPageRoutes: RouteDef[] = [
     sample: { id: '999999' },
     handler: async (c) => {
       const { item, access } = await itemForRecording(c);
-      const ctx = viewContext(c);
       const values = agreementValuesFrom(await readForm(c));
-      try {
-        const result = await recordAgreement(scopeOf(c), { agenda_item_id: item.id, ...agreementInputFrom(values) });
-        setFlash(c, 'success', 'meetings_agreements.flash.recorded', { number: `${result.year}/${result.number}` });
-        return c.redirect(ctx.href(`/agreements/${result.id}`), 303);
-      } catch (error) {
-        const refused = formRefusal(error);
-        if (!refused) throw error;
-        if (refused.code !== 'validation_failed') return newAgreementRefusal(c, refused, access.meeting.id);
-        return renderAgreementForm(c, 'new', { item, meeting: access.meeting, bodyId: access.body.id }, values, agreementFormErrors(values, refused.fields));
-      }
+      return submit(
+        c,
+        async () => {
+          const result = await recordAgreement(scopeOf(c), { agenda_item_id: item.id, ...agreementInputFrom(values) });
+          setFlash(c, 'success', 'meetings_agreements.flash.recorded', { number: `${result.year}/${result.number}` });
+          return viewContext(c).href(`/agreements/${result.id}`);
+        },
+        (refused) => {
+          if (refused.code !== 'validation_failed') return newAgreementRefusal(c, refused, access.meeting.id);
+          return renderAgreementForm(c, 'new', { item, meeting: access.meeting, bodyId: access.body.id }, values, agreementFormErrors(values, refused.fields));
+        },
+      );
     },
   },
   {
@@ -527,19 +529,20 @@ export const agreementPageRoutes: RouteDef[] = [
     sample: { id: '999999' },
     handler: async (c) => {
       const { agreement, access } = await managedAgreement(c);
-      const ctx = viewContext(c);
       const values = agreementValuesFrom(await readForm(c));
-      try {
-        const { text, method, result } = agreementInputFrom(values);
-        await editAgreement(scopeOf(c), { agreement_id: agreement.id, text, method, result });
-        setFlash(c, 'success', 'meetings_agreements.flash.edited', { number: agreementNumber(agreement) });
-        return c.redirect(ctx.href(`/agreements/${agreement.id}`), 303);
-      } catch (error) {
-        const refused = formRefusal(error);
-        if (!refused) throw error;
-        if (refused.code !== 'validation_failed') return editAgreementRefusal(c, refused, agreement);
-        return renderAgreementForm(c, 'edit', editTarget(agreement, access), values, agreementFormErrors(values, refused.fields));
-      }
+      return submit(
+        c,
+        async () => {
+          const { text, method, result } = agreementInputFrom(values);
+          await editAgreement(scopeOf(c), { agreement_id: agreement.id, text, method, result });
+          setFlash(c, 'success', 'meetings_agreements.flash.edited', { number: agreementNumber(agreement) });
+          return viewContext(c).href(`/agreements/${agreement.id}`);
+        },
+        (refused) => {
+          if (refused.code !== 'validation_failed') return editAgreementRefusal(c, refused, agreement);
+          return renderAgreementForm(c, 'edit', editTarget(agreement, access), values, agreementFormErrors(values, refused.fields));
+        },
+      );
     },
   },
   {
@@ -563,15 +566,18 @@ export const agreementPageRoutes: RouteDef[] = [
       const { agreement, access } = await managedAgreement(c);
       const form = await readForm(c);
       const values: ActionFormValues = { title: formString(form, 'title'), owner: formString(form, 'owner'), due_on: formString(form, 'due_on'), state: 'open' };
-      try {
-        await addActionItem(scopeOf(c), { agreement_id: agreement.id, ...actionInputFrom(form) });
-        setFlash(c, 'success', 'meetings_agreements.flash.action_added');
-        return c.redirect(viewContext(c).href(`/agreements/${agreement.id}#actions`), 303);
-      } catch (error) {
-        const refused = formRefusal(error);
-        if (!refused || refused.code !== 'validation_failed') throw error;
-        return renderActionForm(c, 'new', agreement, access.body.id, values, true, formErrors(refused.fields, (n) => ['title', 'owner', 'due_on'].includes(n), 'title'));
-      }
+      return submit(
+        c,
+        async () => {
+          await addActionItem(scopeOf(c), { agreement_id: agreement.id, ...actionInputFrom(form) });
+          setFlash(c, 'success', 'meetings_agreements.flash.action_added');
+          return viewContext(c).href(`/agreements/${agreement.id}#actions`);
+        },
+        (refused) => {
+          if (refused.code !== 'validation_failed') throw refused;
+          return renderActionForm(c, 'new', agreement, access.body.id, values, true, formErrors(refused.fields, (n) => ['title', 'owner', 'due_on'].includes(n), 'title'));
+        },
+      );
     },
   },
   {
@@ -598,16 +604,19 @@ export const agreementPageRoutes: RouteDef[] = [
       const id = access.item.id;
       const form = await readForm(c);
       const values: ActionFormValues = { title: formString(form, 'title'), owner: formString(form, 'owner'), due_on: formString(form, 'due_on'), state: formString(form, 'state') };
-      try {
-        await changeActionItem(scopeOf(c), { action_item_id: id, state: values.state, ...(access.manages ? actionInputFrom(form) : {}) });
-        setFlash(c, 'success', 'meetings_agreements.flash.action_changed');
-        return c.redirect(viewContext(c).href(`/agreements/${agreement.id}#actions`), 303);
-      } catch (error) {
-        const refused = formRefusal(error);
-        if (!refused || refused.code !== 'validation_failed') throw error;
-        const known = access.manages ? ['title', 'owner', 'due_on', 'state'] : ['state'];
-        return renderActionForm(c, 'edit', agreement, access.meeting.body.id, { ...values, title: access.manages ? values.title : access.item.title }, access.manages, formErrors(refused.fields, (n) => known.includes(n), 'state'), id);
-      }
+      return submit(
+        c,
+        async () => {
+          await changeActionItem(scopeOf(c), { action_item_id: id, state: values.state, ...(access.manages ? actionInputFrom(form) : {}) });
+          setFlash(c, 'success', 'meetings_agreements.flash.action_changed');
+          return viewContext(c).href(`/agreements/${agreement.id}#actions`);
+        },
+        (refused) => {
+          if (refused.code !== 'validation_failed') throw refused;
+          const known = access.manages ? ['title', 'owner', 'due_on', 'state'] : ['state'];
+          return renderActionForm(c, 'edit', agreement, access.meeting.body.id, { ...values, title: access.manages ? values.title : access.item.title }, access.manages, formErrors(refused.fields, (n) => known.includes(n), 'state'), id);
+        },
+      );
     },
   },
   {

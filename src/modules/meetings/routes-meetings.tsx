@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { AppError, type FieldErrors } from '../../kernel/errors.js';
 import { scopeOf, type AppContext } from '../../kernel/http/env.js';
 import { setFlash } from '../../kernel/http/flash.js';
-import { formFieldErrors, formRefusal, formString, readForm } from '../../kernel/http/forms.js';
+import { formFieldErrors, formString, readForm } from '../../kernel/http/forms.js';
 import type { RouteDef } from '../../kernel/http/module.js';
 import { viewContext } from '../../kernel/http/view.js';
 import { NotificationBanner } from '../../kernel/ui/components.js';
@@ -21,7 +21,7 @@ import { countAgendaItems, findAgendaItem, loadAgenda, type AgendaItem } from '.
 import { meetingApiRoutes } from './api-meetings.js';
 import { findLinkTargets, linkKind, withLinkTags } from './links.js';
 import { canMove, createMeeting, meetingForReader, moveRefusal, editMeeting, editRefusal, isShortNotice, transitionMeeting } from './meetings.js';
-import { translatableFrom, type AgendaItemFormValues, type MeetingFormValues } from './meetings-forms.js';
+import { submit, translatableFrom, type AgendaItemFormValues, type MeetingFormValues } from './meetings-forms.js';
 import { meetingsPage } from './meetings-list.js';
 import { manageMeetings, viewMeeting, type MeetingResource } from './policies.js';
 import { meetingRules } from './rules.js';
@@ -66,22 +66,6 @@ function refusal(c: AppContext, access: MeetingAccess, titleKey: string, error: 
 function agendaRefusal(access: MeetingAccess): AppError | null {
   if (!editRefusal(access.meeting)) return null;
   return new AppError('invalid_transition', { messageKey: `meetings.errors.agenda_${access.meeting.state}` });
-}
-
-/**
- * Runs a form's command: on success `done` flashes and names where to go (303); a refusal the
- * person can act on (422/409) is shown by `refused`; anything else is thrown on.
- */
-async function submit(c: AppContext, run: () => Promise<string>, refused: (error: AppError) => Response | Promise<Response>): Promise<Response> {
-  let location: string;
-  try {
-    location = await run();
-  } catch (error) {
-    const refusedError = formRefusal(error);
-    if (!refusedError) throw error;
-    return refused(refusedError);
-  }
-  return c.redirect(location, 303);
 }
 
 /** The meeting's page (at `anchor`), where a successful form goes back to. */
