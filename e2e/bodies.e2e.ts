@@ -231,8 +231,11 @@ describe('the space and its bodies in the browser, on the demo space', () => {
       expect(plenary, key).toContain(t('ca', key));
     }
     for (const delegate of demo.ccc.delegates) expect(plenary).toContain(delegate);
-    // No meetings or documents yet: said plainly; the secretariat's warnings are not for visitors.
-    expect(plenary).toContain(t('ca', 'bodies.page.no_meetings'));
+    // The demo's meetings and agreements (the meetings module's section); no documents yet, said
+    // plainly; the secretariat's warnings are not for visitors.
+    for (const key of ['meetings_module.body.title', 'meetings_module.body.upcoming', 'meetings_module.body.past', 'meetings_module.body.agreements']) {
+      expect(plenary, key).toContain(t('ca', key));
+    }
     expect(plenary).toContain(t('ca', 'bodies.page.no_documents'));
     expect(plenary).not.toContain(t('ca', 'bodies.composition.warnings_title'));
     await checkPage(tab);
