@@ -406,7 +406,9 @@ async function loadMeetings(trx: Queryable, size: ScaleSize, plenaryId: number):
       (SELECT jsonb_object_agg(a.id::text, 'Punts principals del debat del punt ' || a.position || '.') FROM agenda_items a WHERE a.meeting_id = ${meetingId}::bigint)`);
   await exec(sql`
     INSERT INTO agreements (body_id, meeting_id, agenda_item_id, year, number, text, search_text, method, result, adopted_on)
-    SELECT ${plenaryId}::bigint, ${meetingId}::bigint, a.id, extract(year FROM (now() - interval '3 days')::date)::int, k,
+    SELECT ${plenaryId}::bigint, ${meetingId}::bigint, a.id, extract(year FROM (now() - interval '3 days')::date)::int,
+      -- after the numbers the plenary already has this year (the demo space's, under the bench)
+      k + coalesce((SELECT max(number) FROM agreements WHERE body_id = ${plenaryId}::bigint AND year = extract(year FROM (now() - interval '3 days')::date)::int), 0),
       jsonb_build_object('ca', 'Acord ' || k || ' de la trobada d''escala', 'es', 'Acuerdo ' || k || ' del encuentro de escala', 'en', 'Agreement ' || k || ' of the scale meeting'),
       teixit_fold('Acord ' || k || ' de la trobada d''escala Acuerdo ' || k || ' del encuentro de escala Agreement ' || k || ' of the scale meeting'),
       CASE WHEN k % 2 = 0 THEN 'vote' ELSE 'consensus' END,
@@ -420,8 +422,8 @@ async function loadMeetings(trx: Queryable, size: ScaleSize, plenaryId: number):
   await exec(sql`
     INSERT INTO action_items (agreement_id, body_id, title, owner_person_id, owner_organisation_id, due_on, state)
     SELECT g.id, g.body_id, 'Tasca de l''acord ' || g.number, p.person_id, NULL::bigint, current_date + (g.number % 20) - 5, 'open'
-    FROM agreements g JOIN scale_plenary p ON p.n = g.number
-    WHERE g.meeting_id = ${meetingId}::bigint`);
+    FROM (SELECT id, body_id, number, row_number() OVER (ORDER BY id)::int AS k FROM agreements WHERE meeting_id = ${meetingId}::bigint) g
+      JOIN scale_plenary p ON p.n = g.k`);
 
   // ---- The register: past meetings with 25 agreements each ----------------------------------
   const perMeeting = 25;
@@ -444,8 +446,8 @@ async function loadMeetings(trx: Queryable, size: ScaleSize, plenaryId: number):
   await exec(sql`
     INSERT INTO agreements (body_id, meeting_id, agenda_item_id, year, number, text, search_text, method, adopted_on)
     SELECT m.body_id, m.id, a.id, extract(year FROM m.starts_at::date)::int,
-      -- after the large meeting's numbers (1 to 30 of this year)
-      100 + row_number() OVER (PARTITION BY m.body_id, extract(year FROM m.starts_at::date) ORDER BY m.id, j)::int,
+      -- after the large meeting's and the demo's numbers
+      1000 + row_number() OVER (PARTITION BY m.body_id, extract(year FROM m.starts_at::date) ORDER BY m.id, j)::int,
       jsonb_build_object('ca', (ARRAY['Aprovar', 'Encarregar', 'Contrastar', 'Demanar', 'Impulsar'])[1 + j % 5] || ' l''actuació ' || j || ' sobre ' ||
         (ARRAY['cooperatives d''habitatge', 'finances ètiques', 'compra pública responsable', 'economia de cures', 'mercat social'])[1 + (m.id + j) % 5]),
       teixit_fold((ARRAY['Aprovar', 'Encarregar', 'Contrastar', 'Demanar', 'Impulsar'])[1 + j % 5] || ' l''actuació ' || j || ' sobre ' ||

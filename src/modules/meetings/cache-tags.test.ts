@@ -2,7 +2,8 @@
  * Every page of the meetings module that visitors' copies are kept of names what it shows: the
  * meetings, and the bodies — whose tag the change of day drops ('bodies.day_changed'), which
  * these pages need for what turns with the date (overdue action items, what is still to come,
- * today in the calendar). No page of the module keeps signed-in copies.
+ * today in the calendar). Only the meeting page keeps signed-in copies, with the reader's
+ * mandates among its tags.
  */
 import { describe, expect, it } from 'vitest';
 import type { RouteDef } from '../../kernel/http/module.js';
@@ -26,7 +27,11 @@ describe("the meetings module's cached pages", () => {
     },
   );
 
-  it('keep no signed-in copies', () => {
-    expect(meetingsModule.routes.filter((route) => route.kind === 'page' && route.signedInCacheTags !== undefined).map((route) => route.path)).toEqual([]);
+  it('keep signed-in copies of the meeting page only, which names the reader’s mandates too', () => {
+    const kept = meetingsModule.routes.filter((route) => route.kind === 'page' && route.signedInCacheTags !== undefined);
+    expect(kept.map((route) => route.path)).toEqual(['/meetings/:id{[0-9]+}']);
+    const [page] = kept;
+    const tags = page?.kind === 'page' && typeof page.signedInCacheTags === 'function' ? page.signedInCacheTags() : null;
+    expect(tags).toEqual(expect.arrayContaining(['meetings', 'bodies', 'organisations', 'people', 'mandates']));
   });
 });

@@ -228,6 +228,9 @@ function agendaItemRoute(method: 'GET' | 'POST', suffix: string, handle: (c: App
   };
 }
 
+/** What the meeting page shows (see its route); kinds of linked records registered later add theirs. */
+const MEETING_PAGE_TAGS = withLinkTags(['meetings', 'bodies', 'organisations', 'people']);
+
 export const meetingPageRoutes: RouteDef[] = [
   {
     kind: 'page',
@@ -307,7 +310,11 @@ export const meetingPageRoutes: RouteDef[] = [
     sample: { id: '1' },
     // The meeting and its agenda (meetings), its body (bodies), the people and organisations
     // the sections name, and the tags of every kind of record its agenda may link to (links.ts).
-    cacheTags: withLinkTags(['meetings', 'bodies', 'organisations', 'people']),
+    cacheTags: MEETING_PAGE_TAGS,
+    // Signed in, a copy per session: also what the reader's standing lets them see and do here
+    // (their mandates). Their answer, the minutes' drafts and the managers' lists all change
+    // with a 'meetings' event; a meeting's start and end with the meetings clock's.
+    signedInCacheTags: () => [...MEETING_PAGE_TAGS, 'mandates'],
     handler: async (c) => {
       const access = await meetingOfPath(c, viewMeeting);
       const actor = c.get('actor');
