@@ -18,7 +18,7 @@ import { formatDate, type Locale } from '../src/kernel/i18n/index.js';
 import { spaceToday } from '../src/modules/bodies/membership.js';
 import { currentTotpCode } from '../src/modules/identity/two-factor.js';
 import { launchBrowser, newPage } from './support/browser.js';
-import { checkPage, horizontalOverflow, pathOf, t, watchPage, type WatchedPage } from './support/journey.js';
+import { checkPage, follow, horizontalOverflow, main, opening, pathOf, press, t, watchPage, type WatchedPage } from './support/journey.js';
 import { linkIn, startMailbox, type Mailbox } from './support/mailbox.js';
 import { journeyDatabase, startServer, type JourneyDatabase, type TestServer } from './support/server.js';
 
@@ -106,24 +106,6 @@ describe('the space and its bodies in the browser, on the demo space', () => {
     return watchPage(await newPage(browser, { viewport: { width, height: 900 } }));
   }
 
-  /** The page's main content. */
-  const main = (page: Page): Locator => page.getByRole('main');
-
-  /** Clicks and waits for the page it opens; returns that page's response (for its status). */
-  async function opening(page: Page, action: () => Promise<unknown>): Promise<Response | null> {
-    const [response] = await Promise.all([page.waitForNavigation(), action()]);
-    return response;
-  }
-
-  /** Presses the button of the main content named `name` and waits for the next page. */
-  function press(page: Page, name: string, within: Locator = main(page)): Promise<Response | null> {
-    return opening(page, () => within.getByRole('button', { name, exact: true }).click());
-  }
-
-  /** Follows the link of the main content named `name`. */
-  function follow(page: Page, name: string, within: Locator = main(page)): Promise<Response | null> {
-    return opening(page, () => within.getByRole('link', { name, exact: true }).click());
-  }
 
   /** A form field by its label as the catalog words it; optional fields' labels end in "(opcional)". */
   function field(page: Page, label: string, options: { optional?: boolean; locale?: Locale } = {}): Locator {

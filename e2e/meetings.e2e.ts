@@ -22,12 +22,12 @@
  * started. Everything goes through the real pages; nothing is written to the database directly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page, Response } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { formatDate, todayInSpace } from '../src/kernel/i18n/index.js';
 import { currentTotpCode } from '../src/modules/identity/two-factor.js';
 import { instantInSpace, wallDateAndTime } from '../src/modules/meetings/time.js';
 import { launchBrowser, newPage } from './support/browser.js';
-import { checkPage, pathOf, t, watchPage, type WatchedPage } from './support/journey.js';
+import { checkPage, follow, main, pathOf, press, t, watchPage, type WatchedPage } from './support/journey.js';
 import { startMailbox, type Mailbox, type ReceivedMail } from './support/mailbox.js';
 import { journeyDatabase, startServer, type JourneyDatabase, type TestServer } from './support/server.js';
 
@@ -131,24 +131,6 @@ describe('a plenary meeting from its notice to its agreements, in the browser, o
     return tab;
   }
 
-  /** The page's main content. */
-  const main = (page: Page): Locator => page.getByRole('main');
-
-  /** Clicks and waits for the page it opens; returns that page's response (for its status). */
-  async function opening(page: Page, action: () => Promise<unknown>): Promise<Response | null> {
-    const [response] = await Promise.all([page.waitForNavigation(), action()]);
-    return response;
-  }
-
-  /** Presses the button of `within` (the main content) named `name` and waits for the next page. */
-  function press(page: Page, name: string, within: Locator = main(page)): Promise<Response | null> {
-    return opening(page, () => within.getByRole('button', { name, exact: true }).click());
-  }
-
-  /** Follows the link of `within` (the main content) named `name`. */
-  function follow(page: Page, name: string, within: Locator = main(page)): Promise<Response | null> {
-    return opening(page, () => within.getByRole('link', { name, exact: true }).click());
-  }
 
   /** A form field by its label as the catalog words it; optional fields' labels end in "(opcional)". */
   function field(within: Page | Locator, label: string, options: { optional?: boolean } = {}): Locator {

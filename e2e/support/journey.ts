@@ -3,7 +3,7 @@
  * error (a Content-Security-Policy violation is one), no stylesheet, script or image fails; and
  * the words a journey looks for, read from the app's own catalogs.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
 import { translate, type Locale, type Params } from '../../src/kernel/i18n/index.js';
 import { expectNoAxeViolations } from './browser.js';
 
@@ -112,4 +112,23 @@ export function horizontalOverflow(page: Page, viewportWidth: number): Promise<{
     }
     return { width, culprits };
   }, viewportWidth);
+}
+
+/** The page's main content. */
+export const main = (page: Page): Locator => page.getByRole('main');
+
+/** Clicks and waits for the page it opens; returns that page's response (for its status). */
+export async function opening(page: Page, action: () => Promise<unknown>): Promise<Response | null> {
+  const [response] = await Promise.all([page.waitForNavigation(), action()]);
+  return response;
+}
+
+/** Presses the button of `within` (the main content) named `name` and waits for the next page. */
+export function press(page: Page, name: string, within: Locator = main(page)): Promise<Response | null> {
+  return opening(page, () => within.getByRole('button', { name, exact: true }).click());
+}
+
+/** Follows the link of `within` (the main content) named `name`. */
+export function follow(page: Page, name: string, within: Locator = main(page)): Promise<Response | null> {
+  return opening(page, () => within.getByRole('link', { name, exact: true }).click());
 }
