@@ -21,6 +21,7 @@ export { compositionOf, warningMessage, type Composition, type CompositionWarnin
 export { findBody, findBodyById, findBodyBySlug, type BodyRow } from './bodies-store.js';
 export { activeMandatesOf, type PersonMandate } from './people.js';
 export { addMandateInTx, type MandateInput } from './mandates.js';
+export { registerBodyPageSection, type BodyPageSection } from './page-sections.js';
 
 export const bodiesModule: MySpaceModule = {
   name: 'bodies',

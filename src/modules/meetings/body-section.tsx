@@ -6,17 +6,15 @@
  * steering group's page, those who follow the working groups up also see each group's overdue
  * action items (one more query).
  */
-import { sql } from 'kysely';
 import type { Queryable } from '../../db/types.js';
 import { todayInSpace } from '../../kernel/i18n/index.js';
 import { allows, type Actor } from '../../kernel/policy.js';
 import { pickTranslation, type Translatable } from '../../kernel/i18n/translatable.js';
+import { latestAgreementsOf, meetingsAroundNow, type AgreementLine, type MeetingLine } from './overview-store.js';
 import { ButtonLink, EmptyState, LocalizedText, Tag, type TagKind } from '../../kernel/ui/components.js';
 import type { ViewContext } from '../../kernel/ui/context.js';
-import type { BodyRow } from '../bodies/bodies-store.js';
-import type { BodyPageSection } from '../bodies/page-sections.js';
-import type { Standing } from '../bodies/index.js';
-import { viewFollowUp } from '../workgroups/policies.js';
+import type { BodyPageSection, BodyRow, Standing } from '../bodies/index.js';
+import { viewFollowUp } from '../workgroups/index.js';
 import { overdueActionsByGroup, type OverdueGroup } from './agreements-store.js';
 import { manageMeetings, viewMeeting } from './policies.js';
 import { OverdueActionsByGroup } from './views/action-overdue.js';
@@ -26,23 +24,6 @@ import type { MeetingState, MinutesState } from './tables.js';
 /** How many of each list the page shows; the rest is one link away. */
 const SHOWN = 3;
 const SHOWN_AGREEMENTS = 5;
-
-interface MeetingLine {
-  id: number;
-  title: Translatable;
-  starts_at: Date;
-  state: MeetingState;
-  minutes_state: MinutesState;
-  upcoming: boolean;
-}
-
-interface AgreementLine {
-  id: number;
-  year: number;
-  number: number;
-  text: Translatable;
-  adopted_on: string;
-}
 
 export interface BodyMeetingsData {
   visible: boolean;
@@ -62,30 +43,14 @@ async function load(db: Queryable, body: BodyRow, actor: Actor | null, standing:
   // Working groups' items may be private: only those who follow the groups up see them.
   const overdue = body.kind === 'steering' && allows(viewFollowUp, actor, standing) ? await overdueActionsByGroup(db, todayInSpace()) : null;
   if (!visible) return { visible, public: rules.public, manages, meetings: [], agreements: [], overdue };
-  // The next meetings (drafts only for those who run them) and the last ones held, in one query.
-  const states = manages ? ['draft', 'convened'] : ['convened'];
-  const meetings = await sql<MeetingLine>`
-    (SELECT id, title, starts_at, state, minutes_state, true AS upcoming FROM meetings
-      WHERE body_id = ${body.id} AND ends_at >= now() AND state IN (${sql.join(states)})
-      ORDER BY starts_at, id LIMIT ${SHOWN})
-    UNION ALL
-    (SELECT id, title, starts_at, state, minutes_state, false AS upcoming FROM meetings
-      WHERE body_id = ${body.id} AND state = 'held'
-      ORDER BY starts_at DESC, id DESC LIMIT ${SHOWN})`.execute(db);
-  const agreements = await db
-    .selectFrom('agreements')
-    .select(['id', 'year', 'number', 'text', 'adopted_on'])
-    .where('body_id', '=', body.id)
-    .orderBy('adopted_on', 'desc')
-    .orderBy('id', 'desc')
-    .limit(SHOWN_AGREEMENTS)
-    .execute();
+  const meetings = await meetingsAroundNow(db, body.id, manages, SHOWN);
+  const agreements = await latestAgreementsOf(db, body.id, SHOWN_AGREEMENTS);
   return {
     visible,
     public: rules.public,
     manages,
-    meetings: meetings.rows.map((m) => ({ ...m, id: Number(m.id) })),
-    agreements: agreements.map((a) => ({ ...a, id: Number(a.id) })),
+    meetings,
+    agreements,
     overdue,
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { MySpaceModule } from '../account/index.js';
 import { publicAccess } from '../../kernel/policy.js';
-import { registerBodyPageSection } from '../bodies/page-sections.js';
+import { registerBodyPageSection } from '../bodies/index.js';
 import { bodyMeetingsSection } from './body-section.js';
 import { startActionReminders } from './action-reminders.js';
 import { startMeetingsClock } from './meetings-clock.js';

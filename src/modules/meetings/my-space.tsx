@@ -1,58 +1,21 @@
 /**
  * The meetings' block in "My space": the coming meetings of the bodies the person sits in, with
  * the answer they gave (or a nudge to give one). Other parts add to the block what they own:
- * the person's action items, and the late dossiers the secretariat watches. One query here.
+ * the person's action items, and the late dossiers the secretariat watches.
  */
 import type { Child } from 'hono/jsx';
-import type { Queryable } from '../../db/types.js';
 import { todayInSpace } from '../../kernel/i18n/index.js';
 import type { RequestScope } from '../../kernel/services.js';
 import type { MySpaceBlock } from '../account/index.js';
 import { listActionItems, type OwnActionRow } from './agreements-store.js';
+import { comingMeetingsOf, type ComingMeeting } from './overview-store.js';
 import { lateDossiersBlock } from './routes-dossier.js';
 import { DueDate } from './views/agreement-parts.js';
-import type { Translatable } from '../../kernel/i18n/translatable.js';
 import { LocalizedText, Tag } from '../../kernel/ui/components.js';
 import type { ViewContext } from '../../kernel/ui/context.js';
-import type { Answer } from './tables.js';
 
 /** How many coming meetings, and action items, the block lists. */
 const SHOWN = 5;
-
-export interface ComingMeeting {
-  id: number;
-  title: Translatable;
-  body_name: Translatable;
-  starts_at: Date;
-  answer: Answer | null;
-}
-
-/** The convened meetings still to come in the bodies where the person holds an active mandate, soonest first, with their answer. */
-export async function comingMeetingsOf(db: Queryable, personId: number, today: string): Promise<ComingMeeting[]> {
-  const rows = await db
-    .selectFrom('meetings as m')
-    .innerJoin('bodies as b', 'b.id', 'm.body_id')
-    .leftJoin('meeting_answers as a', (join) => join.onRef('a.meeting_id', '=', 'm.id').on('a.person_id', '=', personId))
-    .select(['m.id', 'm.title', 'b.name as body_name', 'm.starts_at', 'a.answer'])
-    .where('m.state', '=', 'convened')
-    .where('m.ends_at', '>=', new Date())
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('mandates as md')
-          .select('md.id')
-          .whereRef('md.body_id', '=', 'm.body_id')
-          .where('md.person_id', '=', personId)
-          .where('md.starts_on', '<=', today)
-          .where((inner) => inner.or([inner('md.ends_on', 'is', null), inner('md.ends_on', '>', today)])),
-      ),
-    )
-    .orderBy('m.starts_at')
-    .orderBy('m.id')
-    .limit(SHOWN)
-    .execute();
-  return rows.map((row) => ({ ...row, id: Number(row.id) }));
-}
 
 export function ComingMeetings({ ctx, meetings }: { ctx: ViewContext; meetings: ComingMeeting[] }): Child {
   const t = ctx.t;
@@ -101,7 +64,7 @@ export async function meetingsMySpace(scope: RequestScope, ctx: ViewContext): Pr
   if (!scope.actor) return null;
   const db = scope.services.database.db;
   const today = todayInSpace();
-  const coming = await comingMeetingsOf(db, scope.actor.id, today);
+  const coming = await comingMeetingsOf(db, scope.actor.id, today, SHOWN);
   const actions = await listActionItems(db, { ownerPersonId: scope.actor.id, pending: true, order: 'due', limit: SHOWN, today });
   const blocks: MySpaceBlock[] = [];
   if (coming.length > 0 || actions.length > 0) {

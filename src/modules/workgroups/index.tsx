@@ -21,6 +21,7 @@ import { startSunsetReminders } from './sunset.js';
 import { CoordinatorBlock, FollowUpBlock } from './views/follow-up.js';
 
 export { extendWorkingGroup } from './extend.js';
+export { viewFollowUp } from './policies.js';
 export { sendSunsetReminders, scheduleSunsetReminders } from './sunset.js';
 
 export const workgroupsModule: MySpaceModule = {
